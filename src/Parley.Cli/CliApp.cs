@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Parley.Cli.Commands;
+using Parley.Cli.Infrastructure;
+using Parley.Scenarios;
+
+namespace Parley.Cli;
+
+/// <summary>Builds the command tree and maps failures to exit codes: 0 ok, 2 invalid input or usage, 1 internal failure.</summary>
+internal static class CliApp
+{
+    public const int Ok = 0;
+    public const int InternalFailure = 1;
+    public const int InvalidInput = 2;
+
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Parley: negotiation support for mediated, multi-party talks.");
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(DescribeCommand.Create());
+        return root;
+    }
+
+    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        var output = stdout ?? Console.Out;
+        var errors = stderr ?? Console.Error;
+        var root = BuildRoot();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                errors.WriteLine($"parley: error: {error.Message}");
+            }
+
+            errors.WriteLine("Run 'parley --help' for usage.");
+            return InvalidInput;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false });
+        }
+        catch (ScenarioException ex)
+        {
+            foreach (var diagnostic in ex.Diagnostics)
+            {
+                errors.WriteLine(diagnostic.ToString());
+            }
+
+            return InvalidInput;
+        }
+        catch (UsageException ex)
+        {
+            errors.WriteLine($"parley: error: {ex.Message}");
+            return InvalidInput;
+        }
+        catch (OperationCanceledException)
+        {
+            errors.WriteLine("parley: cancelled");
+            return InternalFailure;
+        }
+#pragma warning disable CA1031 // The last line of defence: an internal failure is reported, not thrown at the user.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            errors.WriteLine($"parley: internal error: {ex.GetType().Name}: {ex.Message}");
+            errors.WriteLine("This is a bug in Parley; please report it with the input that caused it.");
+            if (Environment.GetEnvironmentVariable("PARLEY_DEBUG") == "1")
+            {
+                errors.WriteLine(ex.ToString());
+            }
+
+            return InternalFailure;
+        }
+    }
+}

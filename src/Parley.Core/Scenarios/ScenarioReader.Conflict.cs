@@ -1,0 +1,294 @@
+using Parley.Model;
+
+namespace Parley.Scenarios;
+
+internal sealed partial class ScenarioReader
+{
+    /// <summary>Above this many options the loader does not enumerate states to prove one is feasible.</summary>
+    private const int FeasibilityCheckMaxOptions = 24;
+
+    private ConflictSpec? ReadConflict(YNode node, ValueList<Party> parties)
+    {
+        if (Mapping(node, "conflict (decision_makers, infeasible, exclusive, status_quo)") is not { } map)
+        {
+            return null;
+        }
+
+        _ = parties;
+        CheckKeys(map, ["decision_makers", "infeasible", "exclusive", "at_least_one", "status_quo"], "conflict");
+        var optionIds = new Dictionary<string, YNode>(StringComparer.Ordinal);
+        var dmNodes = new List<(YMapping Map, string Id, string Name, ValueList<ConflictOption> Options)>();
+        var dmIds = new HashSet<string>(StringComparer.Ordinal);
+        if (map["decision_makers"] is not { } dmsNode)
+        {
+            Error(map, "conflict is missing 'decision_makers:' (each with id and options)");
+            return null;
+        }
+
+        // First pass: options, so that preference statements may name any DM's options.
+        foreach (var item in Items(dmsNode, "decision makers"))
+        {
+            if (Mapping(item, "a decision maker (id, options, preferences or ranking)") is not { } dm)
+            {
+                continue;
+            }
+
+            CheckKeys(dm, ["id", "name", "options", "preferences", "ranking", "misperceptions"], "decision maker");
+            var id = RequiredId(dm, "decision maker", dmIds);
+            var name = OptionalText(dm, "name") ?? id;
+            var options = new List<ConflictOption>();
+            if (dm["options"] is not { } opts)
+            {
+                Error(dm, $"decision maker '{id}' has no 'options:'");
+            }
+            else
+            {
+                foreach (var o in Items(opts, $"options of '{id}'"))
+                {
+                    if (ReadConflictOption(o) is { } option)
+                    {
+                        if (!optionIds.TryAdd(option.Id, o))
+                        {
+                            Error(o, $"duplicate conflict option id '{option.Id}'");
+                            continue;
+                        }
+
+                        options.Add(option);
+                    }
+                }
+            }
+
+            dmNodes.Add((dm, id, name, options.ToValueList()));
+        }
+
+        var allOptions = dmNodes.SelectMany(d => d.Options).Select(o => o.Id).ToList();
+        if (allOptions.Count == 0)
+        {
+            Error(dmsNode, "conflict has no options; each decision maker needs at least one");
+            return null;
+        }
+
+        if (allOptions.Count > 62)
+        {
+            Error(dmsNode, $"conflict has {allOptions.Count} options; at most 62 are supported");
+            return null;
+        }
+
+        var dms = new List<DecisionMaker>();
+        foreach (var (dm, id, name, options) in dmNodes)
+        {
+            ValueList<Condition>? statements = null;
+            ValueList<ValueList<string>>? ranking = null;
+            if (dm["preferences"] is { } prefs)
+            {
+                statements = ConditionList(prefs, $"preference statement of '{id}'", allOptions);
+            }
+
+            if (dm["ranking"] is { } rank)
+            {
+                if (statements is not null)
+                {
+                    Error(rank, $"decision maker '{id}' has both 'preferences' and 'ranking'; give one");
+                }
+
+                ranking = ReadRanking(rank, id, allOptions.Count);
+            }
+
+            if (statements is null && ranking is null)
+            {
+                Error(dm, $"decision maker '{id}' needs 'preferences:' (prioritised statements) or 'ranking:' (states best first)");
+            }
+
+            var misperceptions = dm["misperceptions"] is { } mis
+                ? ConditionList(mis, $"misperception of '{id}'", allOptions)
+                : ValueList<Condition>.Empty;
+            dms.Add(new DecisionMaker(id, name, options, new ConflictPreferences(statements, ranking), misperceptions));
+        }
+
+        var infeasible = map["infeasible"] is { } inf ? ConditionList(inf, "infeasible combination", allOptions) : ValueList<Condition>.Empty;
+        var exclusive = OptionGroups(map["exclusive"], "mutually exclusive group", optionIds);
+        var atLeastOne = OptionGroups(map["at_least_one"], "at-least-one group", optionIds);
+        ValueList<string>? statusQuo = null;
+        if (map["status_quo"] is { } sq)
+        {
+            statusQuo = ReadStatusQuo(sq, allOptions, optionIds);
+        }
+
+        var spec = new ConflictSpec(dms.ToValueList(), infeasible, exclusive, atLeastOne, statusQuo);
+        CheckSomeStateFeasible(spec, map, allOptions);
+        return spec;
+    }
+
+    private ConflictOption? ReadConflictOption(YNode node)
+    {
+        if (node is YScalar scalar)
+        {
+            CheckId(scalar, "conflict option");
+            return new ConflictOption(scalar.Value, scalar.Value);
+        }
+
+        if (Mapping(node, "a conflict option (id, name, direction)") is not { } map)
+        {
+            return null;
+        }
+
+        CheckKeys(map, ["id", "name", "direction"], "conflict option");
+        var id = RequiredText(map, "id", "conflict option");
+        if (map["id"] is YScalar idNode)
+        {
+            CheckId(idNode, "conflict option");
+        }
+
+        var direction = OptionDirection.Both;
+        if (map["direction"] is { } d)
+        {
+            switch (Text(d).ToLowerInvariant())
+            {
+                case "both":
+                    break;
+                case "forward" or "fwd":
+                    direction = OptionDirection.Forward;
+                    break;
+                case "backward" or "back":
+                    direction = OptionDirection.Backward;
+                    break;
+                default:
+                    Error(d, $"unknown direction '{Text(d)}'; expected both, forward (irreversible once taken) or backward");
+                    break;
+            }
+        }
+
+        return new ConflictOption(id, OptionalText(map, "name") ?? id, direction);
+    }
+
+    private ValueList<Condition> ConditionList(YNode node, string what, List<string> allOptions)
+    {
+        var list = new List<Condition>();
+        foreach (var item in Items(node, what + "s"))
+        {
+            if (ParseCondition(item, what) is not { } condition)
+            {
+                continue;
+            }
+
+            var ok = true;
+            foreach (var atom in condition.Atoms())
+            {
+                if (atom is IssueIn)
+                {
+                    Error(item, $"{what}: conflict conditions name options (e.g. \"escalate and not talk\"), not issue comparisons");
+                    ok = false;
+                }
+                else if (atom is OptionTaken t && !allOptions.Contains(t.Option))
+                {
+                    Error(item, $"{what}: unknown conflict option '{Truncate(t.Option)}'; options are {string.Join(", ", allOptions)}");
+                    ok = false;
+                }
+            }
+
+            if (ok)
+            {
+                list.Add(condition);
+            }
+        }
+
+        return list.ToValueList();
+    }
+
+    private ValueList<ValueList<string>> ReadRanking(YNode node, string dmId, int optionCount)
+    {
+        var tiers = new List<ValueList<string>>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tier in Items(node, $"ranking of '{dmId}'"))
+        {
+            var codes = new List<string>();
+            foreach (var codeNode in ScalarOrList(tier))
+            {
+                var code = Text(codeNode).ToUpperInvariant();
+                if (code.Length != optionCount || code.Any(ch => ch is not ('Y' or 'N')))
+                {
+                    Error(codeNode, $"ranking of '{dmId}': state '{Truncate(code)}' should be {optionCount} letters Y or N, one per option in declaration order");
+                    continue;
+                }
+
+                if (!seen.Add(code))
+                {
+                    Error(codeNode, $"ranking of '{dmId}': state {code} appears twice");
+                    continue;
+                }
+
+                codes.Add(code);
+            }
+
+            tiers.Add(codes.ToValueList());
+        }
+
+        return tiers.ToValueList();
+    }
+
+    private ValueList<ValueList<string>> OptionGroups(YNode? node, string what, Dictionary<string, YNode> optionIds)
+    {
+        var groups = new List<ValueList<string>>();
+        if (node is null)
+        {
+            return groups.ToValueList();
+        }
+
+        foreach (var group in Items(node, what + "s"))
+        {
+            var ids = IdList(group, what, optionIds.ContainsKey, "conflict option");
+            if (ids.Count < 2)
+            {
+                Error(group, $"a {what} needs at least two options");
+            }
+
+            groups.Add(ids);
+        }
+
+        return groups.ToValueList();
+    }
+
+    private ValueList<string> ReadStatusQuo(YNode node, List<string> allOptions, Dictionary<string, YNode> optionIds)
+    {
+        if (node is YScalar { Value: var code } && code.Length == allOptions.Count && code.ToUpperInvariant().All(ch => ch is 'Y' or 'N')
+            && !optionIds.ContainsKey(code))
+        {
+            return allOptions.Where((_, i) => char.ToUpperInvariant(code[i]) == 'Y').ToValueList();
+        }
+
+        return IdList(node, "status quo (the options taken)", optionIds.ContainsKey, "conflict option");
+    }
+
+    private void CheckSomeStateFeasible(ConflictSpec spec, YMapping site, List<string> allOptions)
+    {
+        var n = allOptions.Count;
+        if (n > FeasibilityCheckMaxOptions || diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            return;
+        }
+
+        var index = allOptions.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        for (long state = 0; state < 1L << n; state++)
+        {
+            bool Taken(Condition atom) => atom is OptionTaken t && ((state >> index[t.Option]) & 1) == 1;
+            if (spec.Infeasible.Any(c => c.Evaluate(Taken)))
+            {
+                continue;
+            }
+
+            if (spec.ExclusiveGroups.Any(g => g.Count(o => ((state >> index[o]) & 1) == 1) > 1))
+            {
+                continue;
+            }
+
+            if (spec.AtLeastOneGroups.Any(g => g.All(o => ((state >> index[o]) & 1) == 0)))
+            {
+                continue;
+            }
+
+            return;
+        }
+
+        Error(site, "conflict has no feasible state: every combination of options is excluded by 'infeasible', 'exclusive' or 'at_least_one'");
+    }
+}

@@ -1,0 +1,400 @@
+using Parley.Model;
+
+namespace Parley.Scenarios;
+
+internal sealed partial class ScenarioReader
+{
+    private readonly HashSet<string> _redLineIds = new(StringComparer.Ordinal);
+
+    private ValueList<PartyPreferences> ReadPreferences(YNode? node, ValueList<Party> parties, ValueList<Issue> issues, ScoreScale scale)
+    {
+        if (node is null)
+        {
+            return ValueList<PartyPreferences>.Empty;
+        }
+
+        if (Mapping(node, "preferences (one entry per party id)") is not { } map)
+        {
+            return ValueList<PartyPreferences>.Empty;
+        }
+
+        var byParty = new Dictionary<string, PartyPreferences>(StringComparer.Ordinal);
+        foreach (var (key, value) in map.Entries)
+        {
+            if (parties.All(p => p.Id != key.Value))
+            {
+                Error(key, $"preferences for unknown party '{Truncate(key.Value)}'; parties are {string.Join(", ", parties.Select(p => p.Id))}");
+                continue;
+            }
+
+            if (ReadPartyPreferences(key.Value, value, issues, scale) is { } prefs)
+            {
+                byParty[key.Value] = prefs;
+            }
+        }
+
+        // Party order, not file order, so that equal scenarios compare equal.
+        return parties.Where(p => byParty.ContainsKey(p.Id)).Select(p => byParty[p.Id]).ToValueList();
+    }
+
+    private PartyPreferences? ReadPartyPreferences(string partyId, YNode node, ValueList<Issue> issues, ScoreScale scale)
+    {
+        if (Mapping(node, $"preferences of '{partyId}' (weights, scores, reservation, red_lines)") is not { } map)
+        {
+            return null;
+        }
+
+        CheckKeys(map, ["weights", "scores", "reservation", "red_lines"], $"preferences of '{partyId}'");
+        var weights = ReadWeights(map, partyId, issues);
+        var scores = ReadScores(map, partyId, issues, scale, weights);
+        var reservation = 0.0;
+        if (map["reservation"] is { } r)
+        {
+            reservation = Number(r);
+            if (!scale.Contains(reservation))
+            {
+                Error(r, $"reservation value {Format(reservation)} of '{partyId}' is outside the scale [{Format(scale.Min)}, {Format(scale.Max)}]");
+            }
+        }
+        else
+        {
+            reservation = scale.Min;
+        }
+
+        var redLines = new List<RedLine>();
+        if (map["red_lines"] is { } rl)
+        {
+            foreach (var item in Items(rl, $"red lines of '{partyId}'"))
+            {
+                if (ReadRedLine(item, partyId, issues) is { } line)
+                {
+                    redLines.Add(line);
+                }
+            }
+        }
+
+        return new PartyPreferences(partyId, weights, scores, reservation, redLines.ToValueList());
+    }
+
+    private ValueList<double> ReadWeights(YMapping map, string partyId, ValueList<Issue> issues)
+    {
+        var weights = new double[issues.Count];
+        if (map["weights"] is not { } node)
+        {
+            Error(map, $"preferences of '{partyId}' are missing 'weights:' (one weight per issue)");
+            return weights.ToValueList();
+        }
+
+        if (Mapping(node, $"weights of '{partyId}' (issue: weight)") is not { } wmap)
+        {
+            return weights.ToValueList();
+        }
+
+        var given = new bool[issues.Count];
+        foreach (var (key, value) in wmap.Entries)
+        {
+            var k = IndexOfIssue(issues, key.Value);
+            if (k < 0)
+            {
+                Error(key, $"weight for unknown issue '{Truncate(key.Value)}'; issues are {string.Join(", ", issues.Select(i => i.Id))}");
+                continue;
+            }
+
+            var w = Number(value);
+            if (w < 0)
+            {
+                Error(value, $"negative weight {Format(w)} for issue '{key.Value}' of '{partyId}'; weights must be ≥ 0");
+            }
+
+            weights[k] = w;
+            given[k] = true;
+        }
+
+        for (var k = 0; k < issues.Count; k++)
+        {
+            if (!given[k])
+            {
+                Error(node, $"'{partyId}' gives no weight for issue '{issues[k].Id}' (write 0 if it does not care)");
+            }
+        }
+
+        if (issues.Count > 0 && weights.All(w => w <= 0) && given.All(g => g))
+        {
+            Error(node, $"all weights of '{partyId}' are zero; at least one must be positive");
+        }
+
+        return weights.ToValueList();
+    }
+
+    private ValueList<IssueScores> ReadScores(YMapping map, string partyId, ValueList<Issue> issues, ScoreScale scale, ValueList<double> weights)
+    {
+        var scores = new IssueScores?[issues.Count];
+        var node = map["scores"];
+        if (node is null)
+        {
+            Error(map, $"preferences of '{partyId}' are missing 'scores:' (per issue, a score per option)");
+        }
+        else if (Mapping(node, $"scores of '{partyId}' (issue: scores)") is { } smap)
+        {
+            foreach (var (key, value) in smap.Entries)
+            {
+                var k = IndexOfIssue(issues, key.Value);
+                if (k < 0)
+                {
+                    Error(key, $"scores for unknown issue '{Truncate(key.Value)}'; issues are {string.Join(", ", issues.Select(i => i.Id))}");
+                    continue;
+                }
+
+                scores[k] = ReadIssueScores(value, partyId, issues[k], scale);
+            }
+        }
+
+        for (var k = 0; k < issues.Count; k++)
+        {
+            if (scores[k] is null)
+            {
+                if (node is not null && weights[k] > 0)
+                {
+                    Error(node, $"'{partyId}' gives no scores for issue '{issues[k].Id}', which it weighs {Format(weights[k])}");
+                }
+
+                scores[k] = new IssueScores(new double[issues[k].Options.Count].ToValueList());
+            }
+        }
+
+        return scores.Select(s => s!).ToValueList();
+    }
+
+    private IssueScores ReadIssueScores(YNode node, string partyId, Issue issue, ScoreScale scale)
+    {
+        var values = new double[issue.Options.Count];
+        var given = new bool[issue.Options.Count];
+        var what = $"score of '{partyId}'";
+        switch (node)
+        {
+            case YSequence seq:
+                // Compact form: one score per option in option order.
+                if (seq.Items.Count != issue.Options.Count)
+                {
+                    Error(node, $"'{partyId}' gives {seq.Items.Count} scores for issue '{issue.Id}', which has {issue.Options.Count} options ({string.Join(", ", issue.Options.Select(o => o.Id))})");
+                }
+
+                for (var o = 0; o < Math.Min(seq.Items.Count, values.Length); o++)
+                {
+                    values[o] = Score(seq.Items[o], what, issue.Options[o].Id, scale);
+                    given[o] = true;
+                }
+
+                break;
+            case YMapping smap when smap["function"] is { } function:
+                CheckKeys(smap, ["function"], $"scores of '{partyId}' for '{issue.Id}'");
+                return ReadValueFunction(function, partyId, issue, scale);
+            case YMapping smap:
+                foreach (var (key, value) in smap.Entries)
+                {
+                    var o = issue.OptionIndex(key.Value);
+                    if (o < 0)
+                    {
+                        Error(key, $"unknown option '{Truncate(key.Value)}' of issue '{issue.Id}'; its options are {string.Join(", ", issue.Options.Select(x => x.Id))}");
+                        continue;
+                    }
+
+                    values[o] = Score(value, what, key.Value, scale);
+                    given[o] = true;
+                }
+
+                break;
+            default:
+                Error(node, $"expected the scores of '{partyId}' for '{issue.Id}' as a list (one per option), a mapping (option: score) or function: [[x, score], …]");
+                return new IssueScores(values.ToValueList());
+        }
+
+        var missing = issue.Options.Where((_, o) => !given[o]).Select(x => x.Id).ToList();
+        if (missing.Count > 0 && node is YMapping)
+        {
+            Error(node, $"'{partyId}' gives no score for option{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} of issue '{issue.Id}'");
+        }
+
+        return new IssueScores(values.ToValueList());
+    }
+
+    private double Score(YNode node, string what, string optionId, ScoreScale scale)
+    {
+        var s = Number(node);
+        if (!scale.Contains(s))
+        {
+            Error(node, $"{what} for '{optionId}' is {Format(s)}, outside the scale [{Format(scale.Min)}, {Format(scale.Max)}]");
+        }
+
+        return s;
+    }
+
+    private IssueScores ReadValueFunction(YNode node, string partyId, Issue issue, ScoreScale scale)
+    {
+        var values = new double[issue.Options.Count];
+        if (issue.Numeric is null)
+        {
+            Error(node, $"a value function needs a numeric issue; '{issue.Id}' has discrete options (give a score per option)");
+            return new IssueScores(values.ToValueList());
+        }
+
+        var points = new List<ValuePoint>();
+        foreach (var item in Items(node, "value-function breakpoints [x, score]"))
+        {
+            if (item is YSequence { Items.Count: 2 } pair)
+            {
+                var x = Number(pair.Items[0]);
+                var s = Score(pair.Items[1], $"value function of '{partyId}'", $"{issue.Id}={Format(x)}", scale);
+                if (points.Count > 0 && x <= points[^1].X)
+                {
+                    Error(pair.Items[0], $"value-function breakpoints must have strictly increasing x; {Format(x)} follows {Format(points[^1].X)}");
+                    continue;
+                }
+
+                points.Add(new ValuePoint(x, s));
+            }
+            else
+            {
+                Error(item, "expected a breakpoint as [x, score]");
+            }
+        }
+
+        if (points.Count < 2)
+        {
+            Error(node, $"a value function needs at least two breakpoints [x, score]; found {points.Count}");
+            return new IssueScores(values.ToValueList(), points.ToValueList());
+        }
+
+        if (points[0].X > issue.Numeric.Min || points[^1].X < issue.Numeric.Max)
+        {
+            Error(node, $"value function of '{partyId}' covers [{Format(points[0].X)}, {Format(points[^1].X)}] but issue '{issue.Id}' ranges over [{Format(issue.Numeric.Min)}, {Format(issue.Numeric.Max)}]");
+            return new IssueScores(values.ToValueList(), points.ToValueList());
+        }
+
+        for (var o = 0; o < values.Length; o++)
+        {
+            values[o] = Interpolate(points, issue.Options[o].Value ?? 0);
+        }
+
+        return new IssueScores(values.ToValueList(), points.ToValueList());
+    }
+
+    /// <summary>Piecewise-linear interpolation between breakpoints (x ascending, covering <paramref name="x"/>).</summary>
+    internal static double Interpolate(IReadOnlyList<ValuePoint> points, double x)
+    {
+        for (var i = 1; i < points.Count; i++)
+        {
+            if (x <= points[i].X)
+            {
+                var (a, b) = (points[i - 1], points[i]);
+                return a.Score + ((b.Score - a.Score) * (x - a.X) / (b.X - a.X));
+            }
+        }
+
+        return points[^1].Score;
+    }
+
+    private RedLine? ReadRedLine(YNode node, string partyId, ValueList<Issue> issues)
+    {
+        if (Mapping(node, "a red line (id, rule, note)") is not { } map)
+        {
+            return null;
+        }
+
+        CheckKeys(map, ["id", "rule", "note"], "red line");
+        var id = RequiredText(map, "id", "red line");
+        if (map["id"] is YScalar idNode && id.Length > 0)
+        {
+            CheckId(idNode, "red line");
+            if (!_redLineIds.Add(id))
+            {
+                Error(idNode, $"duplicate red line id '{id}' (red line ids are unique across all parties)");
+            }
+        }
+
+        var note = OptionalText(map, "note") ?? "";
+        if (map["rule"] is not { } ruleNode)
+        {
+            Error(map, $"red line '{id}' of '{partyId}' is missing 'rule:' (e.g. \"T in [T1, T2]\")");
+            return null;
+        }
+
+        var rule = ParseCondition(ruleNode, $"red line '{id}'");
+        if (rule is null)
+        {
+            return null;
+        }
+
+        rule = ResolveNumericValues(rule, issues);
+        return CheckIssueAtoms(rule, (YScalar)ruleNode, issues, $"red line '{id}'") ? new RedLine(id, rule, note) : null;
+    }
+
+    /// <summary>Every atom must name an issue and options of that issue; reports each problem.</summary>
+    private bool CheckIssueAtoms(Condition rule, YScalar site, ValueList<Issue> issues, string what)
+    {
+        var ok = true;
+        foreach (var atom in rule.Atoms())
+        {
+            switch (atom)
+            {
+                case OptionTaken taken:
+                    var owner = issues.FirstOrDefault(i => i.OptionIndex(taken.Option) >= 0);
+                    Error(site, owner is not null
+                        ? $"{what}: '{taken.Option}' alone is not a condition; write '{owner.Id} == {taken.Option}'"
+                        : $"{what}: unknown issue or option '{Truncate(taken.Option)}'");
+                    ok = false;
+                    break;
+                case IssueIn inSet:
+                    var issue = issues.FirstOrDefault(i => i.Id == inSet.Issue);
+                    if (issue is null)
+                    {
+                        Error(site, $"{what}: unknown issue '{Truncate(inSet.Issue)}'; issues are {string.Join(", ", issues.Select(i => i.Id))}");
+                        ok = false;
+                        break;
+                    }
+
+                    foreach (var option in inSet.Options.Where(o => issue.OptionIndex(o) < 0))
+                    {
+                        Error(site, $"{what}: '{Truncate(option)}' is not an option of issue '{issue.Id}' ({string.Join(", ", issue.Options.Select(o => o.Id))})");
+                        ok = false;
+                    }
+
+                    break;
+            }
+        }
+
+        return ok;
+    }
+
+    /// <summary>On a numeric issue, a condition may name values (<c>price in [40, 50]</c>); map them to option ids.</summary>
+    private static Condition ResolveNumericValues(Condition condition, ValueList<Issue> issues) => condition switch
+    {
+        IssueIn atom when issues.FirstOrDefault(i => i.Id == atom.Issue) is { Numeric: not null } issue =>
+            atom with { Options = atom.Options.Select(o => NumericOption(issue, o)).ToValueList() },
+        Negation n => new Negation(ResolveNumericValues(n.Operand, issues)),
+        AllOf a => new AllOf(a.Operands.Select(o => ResolveNumericValues(o, issues)).ToValueList()),
+        AnyOf o => new AnyOf(o.Operands.Select(x => ResolveNumericValues(x, issues)).ToValueList()),
+        Implies i => new Implies(ResolveNumericValues(i.If, issues), ResolveNumericValues(i.Then, issues)),
+        Iff i => new Iff(ResolveNumericValues(i.Left, issues), ResolveNumericValues(i.Right, issues)),
+        _ => condition,
+    };
+
+    private static string NumericOption(Issue issue, string text) =>
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)
+        && issue.Options.FirstOrDefault(o => o.Value is { } x && Math.Abs(x - v) < 1e-9) is { } option
+            ? option.Id
+            : text;
+
+    private static int IndexOfIssue(ValueList<Issue> issues, string id)
+    {
+        for (var k = 0; k < issues.Count; k++)
+        {
+            if (issues[k].Id == id)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+}
