@@ -291,9 +291,9 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
 
     internal static RawNode ToRaw(YNode node) => node switch
     {
-        YScalar s => new RawScalar(s.Value),
-        YSequence q => new RawSequence(q.Items.Select(ToRaw).ToValueList()),
-        YMapping m => new RawMapping(m.Entries.Select(e => new KeyValuePair<string, RawNode>(e.Key.Value, ToRaw(e.Value))).ToValueList()),
+        YScalar s => new RawScalar(s.Value) { Span = new(s.Line, s.Column) },
+        YSequence q => new RawSequence(q.Items.Select(ToRaw).ToValueList()) { Span = new(q.Line, q.Column) },
+        YMapping m => new RawMapping(m.Entries.Select(e => new KeyValuePair<string, RawNode>(e.Key.Value, ToRaw(e.Value))).ToValueList()) { Span = new(m.Line, m.Column) },
         _ => new RawScalar(""),
     };
 
