@@ -1,7 +1,7 @@
 namespace Parley.Tests;
 
 /// <summary>Locates the repository and the shared reference data from a test's working directory.</summary>
-internal static class TestPaths
+public static class TestPaths
 {
     public static string RepoRoot { get; } = FindRoot();
 
