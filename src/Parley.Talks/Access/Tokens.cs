@@ -1,0 +1,17 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Parley.Talks.Access;
+
+/// <summary>Bearer tokens: 256 random bits, base64url; stored only as their SHA-256.</summary>
+public static class Tokens
+{
+    /// <summary>A new random token (43 characters).</summary>
+    public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Lower-case hex SHA-256 of the token's UTF-8 bytes.</summary>
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
