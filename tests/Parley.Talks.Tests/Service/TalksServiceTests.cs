@@ -1,0 +1,168 @@
+using Parley.Model;
+using Parley.Talks.Access;
+using Parley.Talks.Ledger;
+using Parley.Talks.Rules;
+using Parley.Talks.Service;
+using Parley.Talks.Storage;
+using static Parley.Talks.Tests.TalksFixture;
+
+namespace Parley.Talks.Tests.Service;
+
+public sealed class TalksServiceTests
+{
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Create_SeedsTheLedgerFromTheScenario(string kind)
+    {
+        await using var f = await CreateAsync(kind);
+        var view = await f.View(Party("UA"));
+
+        Assert.Equal(StageStatus.Done, view.Stages!.Single(s => s.Id == "S1").Status);
+        Assert.Equal(StageStatus.Open, view.Stages!.Single(s => s.Id == "S2").Status);
+        Assert.Equal(["UA"], view.Venues!.Single(v => v.Id == "V1").RejectedBy);
+        Assert.Equal(2, view.Deadlines!.Count);
+        Assert.Equal(40, view.Position!.Reservation);
+        Assert.Equal(["party", "party", "party", "party", "party", "mediator", "observer"], f.Talks.Tokens.Select(t => t.Kind.ToString().ToLowerInvariant()));
+    }
+
+    [Theory, SqliteStore, PostgresStore]
+    public async Task ReadModel_RebuiltFromEvents_EqualsTheLiveOne(string kind)
+    {
+        await using var f = await CreateAsync(kind);
+        await f.Do(Party("RU"), (s, c) => TalksRules.IssueStatement(s, c, "ready to talk", true));
+        await f.Do(Mediator, (s, c) => TalksRules.ProposeMeeting(s, c, null, "S2", "V3", null));
+        var live = System.Text.Json.JsonSerializer.Serialize(await f.View(Party("RU")), EventJson.Options);
+
+        var fresh = new TalksService(f.Store.Store, f.Time);
+        var rebuilt = System.Text.Json.JsonSerializer.Serialize(await fresh.ReadAsync(f.Id, s => TalksViews.Overview(s, Party("RU"))), EventJson.Options);
+        Assert.Equal(live, rebuilt);
+    }
+
+    [Fact]
+    public async Task Command_RetriedWithSameKey_AppendsOnce()
+    {
+        await using var f = await CreateAsync();
+        var first = await f.Do(Party("RU"), (s, c) => TalksRules.IssueStatement(s, c, "once", true), key: "k-1");
+        var again = await f.Do(Party("RU"), (s, c) => TalksRules.IssueStatement(s, c, "once", true), key: "k-1");
+
+        Assert.False(first.Replayed);
+        Assert.True(again.Replayed);
+        Assert.Equal(first.LastVersion, again.LastVersion);
+        Assert.Single((await f.View(Observer)).Statements);
+    }
+
+    [Fact]
+    public async Task Command_WithStaleExpectedVersion_Conflicts()
+    {
+        await using var f = await CreateAsync();
+        var version = (await f.View(Party("RU"))).Version!.Value;
+        await f.Do(Party("RU"), (s, c) => TalksRules.IssueStatement(s, c, "first", true), expected: version);
+        var ex = await Assert.ThrowsAsync<ConcurrencyException>(() => f.Do(Party("UA"), (s, c) => TalksRules.IssueStatement(s, c, "second", true), expected: version));
+        Assert.Equal(version + 1, ex.Actual);
+    }
+
+    [Theory, SqliteStore, PostgresStore]
+    public async Task Deadlines_ExpireWhenTheirDayEnds_WithTheirConsequence(string kind)
+    {
+        await using var f = await CreateAsync(kind);
+        Assert.Equal(0, await f.Service.ExpireDueDeadlinesAsync());
+
+        f.Time.SetUtcNow(new DateTimeOffset(2025, 8, 8, 23, 59, 0, TimeSpan.Zero));
+        Assert.Equal(0, await f.Service.ExpireDueDeadlinesAsync());
+
+        f.Time.SetUtcNow(new DateTimeOffset(2025, 8, 9, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(1, await f.Service.ExpireDueDeadlinesAsync());
+        var view = await f.View(Observer);
+        Assert.True(view.Deadlines!.Single(d => d.Id == "D-aug8").Expired);
+        Assert.Equal(["D-aug8"], view.PressureSteps);
+
+        f.Time.SetUtcNow(new DateTimeOffset(2025, 9, 2, 0, 0, 1, TimeSpan.Zero));
+        Assert.Equal(1, await f.Service.ExpireDueDeadlinesAsync());
+        Assert.True((await f.View(Observer)).Stages!.Single(s => s.Id == "S4").Stalled);
+        Assert.Equal(0, await f.Service.ExpireDueDeadlinesAsync());
+    }
+
+    [Fact]
+    public async Task CloseStageDeadline_ClosesItsStageAsFailed()
+    {
+        await using var f = await CreateAsync();
+        await f.Do(Mediator, (s, c) => TalksRules.SetDeadline(s, c, "D-s2", "appoint by", new DateOnly(2025, 8, 10), "S2", DeadlineConsequence.CloseStage, "S2 fails"));
+        f.Time.Advance(TimeSpan.FromDays(10));
+        await f.Service.ExpireDueDeadlinesAsync();
+        var s2 = (await f.View(Observer)).Stages!.Single(s => s.Id == "S2");
+        Assert.Equal(StageStatus.Failed, s2.Status);
+    }
+
+    [Fact]
+    public async Task Views_ShowEachRoleOnlyItsShare()
+    {
+        await using var f = await CreateAsync();
+        await f.Do(Party("RU"), (s, c) => TalksRules.IssueStatement(s, c, "public words", true));
+        await f.Do(Party("RU"), (s, c) => TalksRules.IssueStatement(s, c, "private words", false));
+        await f.Do(Party("UA"), (s, c) => TalksRules.Disclose(s, c, false, false, true, ["UA-not-moscow"], "between us"));
+
+        var pub = await f.View(Caller.Public);
+        Assert.Equal(["public words"], pub.Statements.Select(s => s.Text));
+        Assert.Null(pub.Stages);
+        Assert.Null(pub.Proposals);
+
+        var observer = await f.View(Observer);
+        Assert.NotNull(observer.Stages);
+        Assert.Null(observer.Proposals);
+        Assert.Null(observer.Position);
+        Assert.Null(observer.Disclosures);
+        Assert.Single(observer.Statements);
+
+        var ru = await f.View(Party("RU"));
+        Assert.Equal(55, ru.Position!.Reservation);
+        Assert.Empty(ru.Disclosures!);
+        Assert.Equal(2, ru.Statements.Count);
+
+        var mediator = await f.View(Mediator);
+        Assert.Null(mediator.Position);
+        var disclosure = Assert.Single(mediator.Disclosures!);
+        Assert.Equal(40, disclosure.Disclosure.Reservation);
+        Assert.Null(disclosure.Disclosure.Weights);
+        Assert.Equal("UA-not-moscow", Assert.Single(disclosure.Disclosure.RedLines!).Id);
+    }
+
+    [Fact]
+    public async Task EventFilter_HidesOtherPartiesPrivateEvents()
+    {
+        await using var f = await CreateAsync();
+        var events = await f.Service.ReadEventsAsync(f.Id, 0, 1000);
+        Assert.Equal(5, events.Count(e => e.Event is PositionSubmitted));
+
+        Assert.Equal(["RU"], events.Select(e => TalksViews.Filter(e, Party("RU"))?.Event).OfType<PositionSubmitted>().Select(p => p.Party));
+        Assert.Empty(events.Select(e => TalksViews.Filter(e, Mediator)?.Event).OfType<PositionSubmitted>());
+        Assert.Empty(events.Select(e => TalksViews.Filter(e, Caller.Public)).OfType<StoredEvent>());
+    }
+
+    [Fact]
+    public async Task Subscription_ReceivesAppendedEvents()
+    {
+        await using var f = await CreateAsync();
+        using var subscription = await f.Service.SubscribeAsync(f.Id);
+        await f.Do(Party("RU"), (s, c) => TalksRules.IssueStatement(s, c, "live", true));
+        Assert.True(subscription.Events.TryRead(out var e));
+        Assert.Equal("live", Assert.IsType<StatementIssued>(e!.Event).Text);
+    }
+
+    [Fact]
+    public async Task Authenticate_MapsTokensToCallers()
+    {
+        await using var f = await CreateAsync();
+        var ua = f.Talks.Tokens.Single(t => t.Kind == RoleKind.Party && t.Party == "UA").Token;
+        Assert.Equal(Party("UA"), await f.Service.AuthenticateAsync(f.Id, ua));
+        Assert.Equal(Caller.Public, await f.Service.AuthenticateAsync(f.Id, null));
+        Assert.Null(await f.Service.AuthenticateAsync(f.Id, "not-a-token"));
+        Assert.Null(await f.Service.AuthenticateAsync("other-talks", ua));
+    }
+
+    [Fact]
+    public async Task UnknownTalks_IsNotFound() =>
+        await Assert.ThrowsAsync<NotFoundException>(async () =>
+        {
+            await using var f = await CreateAsync();
+            await f.Service.ReadAsync("nope", s => s.Version);
+        });
+}
