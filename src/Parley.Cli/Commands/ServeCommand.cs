@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Parley.Cli.Infrastructure;
+using Parley.Talks.Service;
+using Parley.Talks.Storage;
+using Parley.Web;
+using Spectre.Console;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// <c>parley serve [--urls URL] [--db PATH|CONNECTION] [--demo]</c>: the talks service (API, UI,
+/// live feed); <c>parley serve bench</c>: a bounded loopback load test.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "Listen address(es), ';'-separated. Port 0 picks a free port.", DefaultValueFactory = _ => "http://127.0.0.1:5000" };
+        var db = new Option<string>("--db") { Description = "SQLite file (default parley.db in the working directory) or a PostgreSQL connection string (Host=…;Database=…;Username=…;Password=…).", DefaultValueFactory = _ => "parley.db" };
+        var demo = new Option<bool>("--demo") { Description = "Open the flagship scenario (ukraine-talks-2025) as demo talks and print one token per role." };
+        var format = Output.FormatOption();
+        var command = new Command("serve", "Run the talks service: JSON API (/api, OpenAPI at /openapi/v1.json), live feed and browser UI.") { urls, db, demo, format };
+        command.Subcommands.Add(ServeBenchCommand.Create());
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var options = new TalksWebOptions { Urls = parse.GetValue(urls)!, Db = parse.GetValue(db)! };
+            await using var app = await OpenAsync(options, cancellationToken).ConfigureAwait(false);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var store = app.Services.GetRequiredService<IEventStore>();
+            var addresses = TalksWebApp.Addresses(app);
+            CreatedTalks? talks = null;
+            if (parse.GetValue(demo))
+            {
+                talks = await DemoTalks.OpenAsync(app.Services.GetRequiredService<TalksService>(), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                Output.WriteJson(output, new { urls = addresses, store = store.Description, talks = talks?.Id, tokens = talks?.Tokens });
+            }
+            else
+            {
+                Render(Terminal.For(output), addresses, store.Description, talks);
+            }
+
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Opens the store and builds the app; a database that cannot be opened is a usage error (exit 2).</summary>
+    internal static async Task<WebApplication> OpenAsync(TalksWebOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TalksWebApp.CreateAsync(options, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--db: cannot open the database: {ex.Message}");
+        }
+    }
+
+    private static void Render(IAnsiConsole console, IReadOnlyList<string> addresses, string store, CreatedTalks? talks)
+    {
+        var home = addresses.Count > 0 ? addresses[0] : "";
+        console.MarkupLine($"Parley talks service on [bold]{Markup.Escape(string.Join(", ", addresses))}[/] ({Markup.Escape(store)}); Ctrl+C stops it.");
+        console.MarkupLine($"API {Markup.Escape(home)}/api · OpenAPI {Markup.Escape(home)}/openapi/v1.json · UI {Markup.Escape(home)}/");
+        if (talks is null)
+        {
+            return;
+        }
+
+        // Plain lines, not a table: tokens and links must never wrap, so they can be copied.
+        console.MarkupLine($"Demo talks [bold]{Markup.Escape(talks.Id)}[/]: one token per role (shown once; only their hashes are stored).");
+        foreach (var t in talks.Tokens)
+        {
+            console.WriteLine($"  {t.Kind.ToString().ToLowerInvariant(),-8} {t.Party ?? "-",-5} {t.Token}  {home}/#token={t.Token}");
+        }
+
+        console.MarkupLine($"Public page (no token): {Markup.Escape(home)}/#/talks/{Markup.Escape(talks.Id)}");
+    }
+}
