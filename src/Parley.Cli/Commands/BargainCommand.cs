@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Parley.Bargaining;
 using Parley.Bargaining.Import;
 using Parley.Cli.Infrastructure;
@@ -78,7 +80,7 @@ internal static class BargainCommand
 
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                Output.WriteJson(output, ToJson(result, source));
+                Output.WriteJson(output, ToJsonNode(result, source));
             }
             else
             {
@@ -226,6 +228,24 @@ internal static class BargainCommand
     }
 
     private static string Csv(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+
+    /// <summary>
+    /// The JSON document. Keys that consumers rely on are always present: solutions are <c>null</c> and the
+    /// diagnosis lists empty when they do not apply (the shared JSON settings would otherwise drop nulls).
+    /// </summary>
+    internal static JsonNode ToJsonNode(BargainingResult r, string source)
+    {
+        var node = JsonSerializer.SerializeToNode(ToJson(r, source), Output.Json)!.AsObject();
+        foreach (var key in new[] { "agreementZone", "nash", "kalaiSmorodinsky", "egalitarian", "utilitarian" })
+        {
+            node.TryAdd(key, null);
+        }
+
+        node.TryAdd("conflicts", new JsonArray());
+        node.TryAdd("relaxations", new JsonArray());
+        node.TryAdd("reservationCuts", new JsonArray());
+        return node;
+    }
 
     internal static object ToJson(BargainingResult r, string source)
     {
