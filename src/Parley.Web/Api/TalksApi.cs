@@ -41,6 +41,7 @@ internal static partial class TalksApi
         talks.MapPost("/disclosures", Disclose).WithSummary("Disclose parts of the caller's position to the mediator.");
         talks.MapGet("/events", Events).WithSummary("The ledger as the caller may see it. Pagination: after (version), limit.");
         talks.MapGet("/export", Export).WithSummary("Everything the caller may see, with its share of the ledger, as one JSON document.");
+        talks.MapGet("/analysis", Analysis).WithSummary("The bargaining lens on the caller's share of private data (party: own position; mediator: disclosures), with an SVG frontier plot.");
         talks.MapGet("/live", LiveFeed.StreamAsync).WithSummary("Server-sent events: the caller's share of every new ledger event.").Produces(200, contentType: "text/event-stream");
 
         talks.MapPost("/negotiators", (HttpContext h, string id, AppointNegotiatorRequest r) =>
@@ -204,6 +205,15 @@ internal static partial class TalksApi
 
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{id}-{caller.Kind.ToString().ToLowerInvariant()}.json\"";
         return TypedResults.Ok<object>(new { overview, events });
+    }
+
+    private static async Task<Ok<AnalysisResponse>> Analysis(HttpContext http, string id)
+    {
+        var caller = CallerFilter.Of(http);
+        RequireContents(caller);
+        var ct = http.RequestAborted;
+        var analysis = await Service(http).ReadAsync(id, s => TalksAnalysis.Run(s, caller, ct), ct).ConfigureAwait(false);
+        return TypedResults.Ok(new AnalysisResponse(analysis, FrontierPlot.Svg(analysis)));
     }
 
     internal static EventView View(StoredEvent e) => new(e.Version, e.Event.TypeName, e.Actor, e.At, e.Event);

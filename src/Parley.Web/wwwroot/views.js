@@ -167,11 +167,12 @@ export async function talksPage(id, refreshSelf) {
 
 function analysisCard(t) {
   const body = h('div', { 'data-testid': 'analysis-body' }, h('p', { class: 'muted' }, 'Loading analysis…'));
-  get(`/api/talks/${enc(t.id)}/analysis`).then(a => {
+  get(`/api/talks/${enc(t.id)}/analysis`).then(r => {
+    const a = r.analysis;
     body.replaceChildren(
       h('p', {}, `Based on: ${a.basis.join(', ') || 'nothing yet'}. ${a.summary ?? ''}`),
       a.rows?.length ? table(Object.keys(a.rows[0]), a.rows.map(r => Object.values(r).map(String))) : '',
-      a.plotSvg ? h('div', { class: 'plot' }, h('img', { alt: 'frontier plot', src: `data:image/svg+xml;base64,${a.plotSvg}` })) : '');
+      r.plotSvg ? h('div', { class: 'plot' }, h('img', { alt: 'frontier plot', 'data-testid': 'frontier-plot', src: `data:image/svg+xml;base64,${r.plotSvg}` })) : '');
   }).catch(e => body.replaceChildren(h('p', { class: 'muted' }, `Analysis unavailable: ${e.message}`)));
   return card(t.role === 'mediator' ? 'Analysis on what was disclosed to you' : 'Analysis on your own data', 'analysis', body);
 }

@@ -238,4 +238,23 @@ public sealed class TalksApiTests
         Assert.Equal(2, p2.GetProperty("signedBy").GetArrayLength());
         Assert.Contains(view.GetProperty("parties").EnumerateArray(), p => p.GetProperty("negotiators").EnumerateArray().Any(n => n.GetString() == "Umerov"));
     }
+
+    [Fact]
+    public async Task Analysis_ForTheMediator_HasAFrontierPlotOnceTwoPartiesDisclosed()
+    {
+        await using var s = await StartAsync();
+        var empty = await s.GetJsonAsync(Talks + "/analysis", "mediator");
+        Assert.Equal(0, empty.GetProperty("analysis").GetProperty("parties").GetArrayLength());
+
+        await s.PostOkAsync(Talks + "/disclosures", "UA", new { weights = true, scores = true, reservation = true });
+        await s.PostOkAsync(Talks + "/disclosures", "RU", new { weights = true, scores = true, reservation = true });
+        var response = await s.GetJsonAsync(Talks + "/analysis", "mediator");
+        Assert.Equal(2, response.GetProperty("analysis").GetProperty("parties").GetArrayLength());
+        var svg = Encoding.UTF8.GetString(Convert.FromBase64String(response.GetProperty("plotSvg").GetString()!));
+        Assert.Contains("<svg", svg);
+        Assert.Contains("RU utility", svg);
+
+        using var observer = await s.SendAsync(HttpMethod.Get, Talks + "/analysis", "observer");
+        Assert.Equal(HttpStatusCode.Forbidden, observer.StatusCode);
+    }
 }
