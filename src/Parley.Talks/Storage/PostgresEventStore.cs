@@ -22,6 +22,13 @@ public sealed class PostgresEventStore : IEventStore
     public PostgresEventStore(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        {
+            // Npgsql's default (100) equals PostgreSQL's default max_connections: a burst would get
+            // "too many clients". Appends to one talks serialise anyway; 32 connections keep the server usable.
+            builder.MaxPoolSize = 32;
+        }
+
         Description = $"postgres:{builder.Host}:{builder.Port}/{builder.Database}";
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
