@@ -27,6 +27,9 @@ public sealed class TalksService
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    // Tokens never change once issued, so a found one is cached (the hash, never the token).
+    private readonly ConcurrentDictionary<string, TokenRecord> _tokens = new(StringComparer.Ordinal);
+
     /// <summary>Creates the service over a migrated store.</summary>
     public TalksService(IEventStore store, TimeProvider time)
     {
@@ -90,13 +93,32 @@ public sealed class TalksService
             return Caller.Public;
         }
 
-        var record = await _store.FindTokenAsync(Tokens.Hash(token), cancellationToken).ConfigureAwait(false);
+        var record = await FindTokenAsync(token, cancellationToken).ConfigureAwait(false);
         return record is null || record.TalksId != talksId ? null : new Caller(record.Kind, record.Party);
     }
 
     /// <summary>The talks a token opens, or null.</summary>
-    public async Task<TokenRecord?> FindTokenAsync(string token, CancellationToken cancellationToken = default) =>
-        string.IsNullOrEmpty(token) ? null : await _store.FindTokenAsync(Tokens.Hash(token), cancellationToken).ConfigureAwait(false);
+    public async Task<TokenRecord?> FindTokenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        var hash = Tokens.Hash(token);
+        if (_tokens.TryGetValue(hash, out var cached))
+        {
+            return cached;
+        }
+
+        var record = await _store.FindTokenAsync(hash, cancellationToken).ConfigureAwait(false);
+        if (record is not null)
+        {
+            _tokens.TryAdd(hash, record);
+        }
+
+        return record;
+    }
 
     /// <summary>Runs <paramref name="view"/> on the up-to-date read model (under the talks' lock: do not keep references).</summary>
     /// <exception cref="NotFoundException">No such talks.</exception>
@@ -161,9 +183,10 @@ public sealed class TalksService
             {
                 result = await _store.AppendAsync(new AppendRequest(talksId, projection.Version, idempotencyKey, requestHash, caller.Actor, at, events), CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not ConcurrencyException and not IdempotencyKeyReusedException)
+            catch (Exception ex) when (ex is not IdempotencyKeyReusedException)
             {
-                // The outcome is unknown: forget the cache so the next request reloads from the store.
+                // A conflict means another writer appended (the cache is behind); any other failure leaves
+                // the outcome unknown. Either way, forget the cache so the next request reloads from the store.
                 _entries.TryRemove(talksId, out _);
                 throw;
             }
@@ -317,6 +340,12 @@ public sealed class TalksService
 
     private async Task CatchUpAsync(Entry entry, CancellationToken cancellationToken)
     {
+        if (_store.SingleWriter)
+        {
+            // Every append went through this service, which folded it: nothing to catch up with.
+            return;
+        }
+
         while (true)
         {
             var page = await _store.ReadAsync(entry.Projection.Id, entry.Projection.Version, ReadPage, cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,12 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>A short description for logs and docs (<c>sqlite:parley.db</c>); holds no password.</summary>
     string Description { get; }
 
+    /// <summary>
+    /// True when this process is the only writer (SQLite: one server per file), so a cache of what was
+    /// read and appended here stays current; false when other instances may append (PostgreSQL).
+    /// </summary>
+    bool SingleWriter { get; }
+
     /// <summary>Applies pending schema migrations (versioned, in order, each in one transaction).</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
 

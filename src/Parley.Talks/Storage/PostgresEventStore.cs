@@ -37,6 +37,9 @@ public sealed class PostgresEventStore : IEventStore
     public string Description { get; }
 
     /// <inheritdoc />
+    public bool SingleWriter => false;
+
+    /// <inheritdoc />
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -49,6 +49,9 @@ public sealed class SqliteEventStore : IEventStore
     public string Description => $"sqlite:{Path}";
 
     /// <inheritdoc />
+    public bool SingleWriter => true;
+
+    /// <inheritdoc />
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         if (_writer is not null)

@@ -165,4 +165,32 @@ public sealed class TalksServiceTests
             await using var f = await CreateAsync();
             await f.Service.ReadAsync("nope", s => s.Version);
         });
+
+    [Theory, PostgresStore]
+    public async Task TwoInstances_SharingPostgres_SeeEachOthersAppends(string kind)
+    {
+        await using var f = await CreateAsync(kind);
+        var other = new TalksService(f.Store.Store, f.Time);
+        Assert.Empty(await other.ReadAsync(f.Id, s => s.Statements.Select(st => st.Text).ToList()));
+
+        await f.Do(Party("RU"), (s, c) => TalksRules.IssueStatement(s, c, "from instance A", true));
+        Assert.Equal(["from instance A"], await other.ReadAsync(f.Id, s => s.Statements.Select(st => st.Text).ToList()));
+
+        await other.ExecuteAsync(f.Id, Party("UA"), null, null, "h", (s, c) => TalksRules.IssueStatement(s, c, "from instance B", true));
+        Assert.Equal(2, (await f.View(Observer)).Statements.Count);
+    }
+
+    [Fact]
+    public async Task SqliteInstance_WithAStaleCache_RecoversAfterOneConflict()
+    {
+        await using var f = await CreateAsync();
+        var other = new TalksService(f.Store.Store, f.Time);
+        await other.ReadAsync(f.Id, s => s.Version);
+        await f.Do(Party("RU"), (s, c) => TalksRules.IssueStatement(s, c, "from A", true));
+
+        await Assert.ThrowsAsync<ConcurrencyException>(() => other.ExecuteAsync(f.Id, Party("UA"), null, null, "h", (s, c) => TalksRules.IssueStatement(s, c, "from B", true)));
+        await other.ExecuteAsync(f.Id, Party("UA"), null, null, "h2", (s, c) => TalksRules.IssueStatement(s, c, "from B", true));
+        var fresh = new TalksService(f.Store.Store, f.Time);
+        Assert.Equal(["from A", "from B"], await fresh.ReadAsync(f.Id, s => s.Statements.Select(st => st.Text).ToList()));
+    }
 }
