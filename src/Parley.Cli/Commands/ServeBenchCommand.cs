@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Cli.Infrastructure;
 using Parley.Talks.Access;
+using Parley.Talks.Rules;
 using Parley.Talks.Service;
 using Parley.Web;
 using Spectre.Console;
@@ -25,8 +26,9 @@ internal static class ServeBenchCommand
         var appends = new Option<int>("--appends") { Description = "Appends to issue (1–200000).", DefaultValueFactory = _ => 20_000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Concurrent clients (1–256).", DefaultValueFactory = _ => 64 };
         var talksCount = new Option<int>("--talks") { Description = "Talks the clients spread over (1–256); appends to one talks are serialised.", DefaultValueFactory = _ => 64 };
+        var direct = new Option<bool>("--direct") { Description = "Call the service in-process instead of over HTTP (isolates the store from the HTTP stack)." };
         var format = Output.FormatOption();
-        var command = new Command("bench", "Loopback load test of the talks service: durable appends/s and latency percentiles.") { db, appends, concurrency, talksCount, format };
+        var command = new Command("bench", "Loopback load test of the talks service: durable appends/s and latency percentiles.") { db, appends, concurrency, talksCount, direct, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var n = parse.GetValue(appends);
@@ -40,7 +42,7 @@ internal static class ServeBenchCommand
             var temp = parse.GetValue(db) is null ? Directory.CreateTempSubdirectory("parley-bench-") : null;
             try
             {
-                var result = await RunAsync(parse.GetValue(db) ?? Path.Combine(temp!.FullName, "bench.db"), n, c, k, cancellationToken).ConfigureAwait(false);
+                var result = await RunAsync(parse.GetValue(db) ?? Path.Combine(temp!.FullName, "bench.db"), n, c, k, parse.GetValue(direct), cancellationToken).ConfigureAwait(false);
                 var output = parse.InvocationConfiguration.Output;
                 if (parse.GetValue(format) == OutputFormat.Json)
                 {
@@ -51,6 +53,7 @@ internal static class ServeBenchCommand
                     var table = new Table().Title("parley serve bench").AddColumns("metric", "value");
                     table.AddRow("store", Markup.Escape(result.Store));
                     table.AddRow("appends", result.Appends.ToString(CultureInfo.InvariantCulture));
+                    table.AddRow("transport", result.Transport);
                     table.AddRow("clients / talks", $"{result.Concurrency} / {result.Talks}");
                     table.AddRow("elapsed", $"{result.Seconds:F2} s");
                     table.AddRow("throughput", $"{result.AppendsPerSecond:F0} appends/s");
@@ -68,7 +71,7 @@ internal static class ServeBenchCommand
         return command;
     }
 
-    internal static async Task<BenchResult> RunAsync(string db, int appends, int concurrency, int talksCount, CancellationToken cancellationToken)
+    internal static async Task<BenchResult> RunAsync(string db, int appends, int concurrency, int talksCount, bool direct, CancellationToken cancellationToken)
     {
         var options = new TalksWebOptions { Urls = "http://127.0.0.1:0", Db = db, LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning };
         await using var app = await ServeCommand.OpenAsync(options, cancellationToken).ConfigureAwait(false);
@@ -84,6 +87,12 @@ internal static class ServeBenchCommand
             targets.Add((created.Id, created.Tokens.First(x => x.Kind == RoleKind.Party).Token));
         }
 
+        var callers = new Dictionary<string, Caller>(StringComparer.Ordinal);
+        foreach (var (id, token) in targets)
+        {
+            callers[id] = (await service.AuthenticateAsync(id, token, cancellationToken).ConfigureAwait(false))!;
+        }
+
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(TalksWebApp.Addresses(app)[0]) };
         var latencies = new double[appends];
         var next = -1;
@@ -94,9 +103,18 @@ internal static class ServeBenchCommand
             while ((i = Interlocked.Increment(ref next)) < appends)
             {
                 var (id, token) = targets[i % targets.Count];
+                var text = "statement " + i.ToString(CultureInfo.InvariantCulture);
+                if (direct)
+                {
+                    var begin = Stopwatch.GetTimestamp();
+                    await service.ExecuteAsync(id, callers[id], null, $"bench-{i}", $"bench-{i}", (s, c) => TalksRules.IssueStatement(s, c, text, true), cancellationToken).ConfigureAwait(false);
+                    latencies[i] = Stopwatch.GetElapsedTime(begin).TotalMilliseconds;
+                    continue;
+                }
+
                 using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/talks/{id}/statements")
                 {
-                    Content = JsonContent.Create(new { text = "statement " + i.ToString(CultureInfo.InvariantCulture), @public = true }),
+                    Content = JsonContent.Create(new { text, @public = true }),
                 };
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 request.Headers.Add("Idempotency-Key", $"bench-{i}");
@@ -110,11 +128,11 @@ internal static class ServeBenchCommand
         var seconds = clock.Elapsed.TotalSeconds;
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         Array.Sort(latencies);
-        return new BenchResult(service.Store.Description, appends, concurrency, talksCount, seconds, appends / seconds,
+        return new BenchResult(service.Store.Description, direct ? "in-process" : "HTTP (loopback)", appends, concurrency, talksCount, seconds, appends / seconds,
             Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1]);
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    internal sealed record BenchResult(string Store, int Appends, int Concurrency, int Talks, double Seconds, double AppendsPerSecond, double P50Ms, double P99Ms, double MaxMs);
+    internal sealed record BenchResult(string Store, string Transport, int Appends, int Concurrency, int Talks, double Seconds, double AppendsPerSecond, double P50Ms, double P99Ms, double MaxMs);
 }
