@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace Parley.Cli.Tests.Commands;
+
+public sealed class ServeCommandTests
+{
+    [Fact]
+    public void Serve_WithADatabaseThatCannotBeOpened_ExitsTwo()
+    {
+        var (code, _, err) = CliRunner.Run("serve", "--db", "/nonexistent-folder/parley.db", "--urls", "http://127.0.0.1:0");
+        Assert.Equal(2, code);
+        Assert.Contains("--db: cannot open the database", err);
+    }
+
+    [Fact]
+    public void Bench_SmallRun_ReportsEveryAppend()
+    {
+        var (code, output, err) = CliRunner.Run("serve", "bench", "--appends", "40", "--concurrency", "4", "--talks", "2", "--format", "json");
+        Assert.True(code == 0, err);
+        var result = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(40, result.GetProperty("appends").GetInt32());
+        Assert.True(result.GetProperty("p99Ms").GetDouble() >= result.GetProperty("p50Ms").GetDouble());
+    }
+
+    [Fact]
+    public void Bench_OutOfBounds_IsAUsageError()
+    {
+        var (code, _, err) = CliRunner.Run("serve", "bench", "--appends", "1000000");
+        Assert.Equal(2, code);
+        Assert.Contains("--appends", err);
+    }
+}
