@@ -6,7 +6,6 @@ using Parley.Cli.Infrastructure;
 using Parley.Talks.Service;
 using Parley.Talks.Storage;
 using Parley.Web;
-using Spectre.Console;
 
 namespace Parley.Cli.Commands;
 
@@ -44,7 +43,7 @@ internal static class ServeCommand
             }
             else
             {
-                Render(Terminal.For(output), addresses, store.Description, talks);
+                Render(output, addresses, store.Description, talks);
             }
 
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -67,23 +66,23 @@ internal static class ServeCommand
         }
     }
 
-    private static void Render(IAnsiConsole console, IReadOnlyList<string> addresses, string store, CreatedTalks? talks)
+    // Plain lines, not Spectre: tokens and links must never wrap, so they can be copied whole.
+    private static void Render(TextWriter output, IReadOnlyList<string> addresses, string store, CreatedTalks? talks)
     {
         var home = addresses.Count > 0 ? addresses[0] : "";
-        console.MarkupLine($"Parley talks service on [bold]{Markup.Escape(string.Join(", ", addresses))}[/] ({Markup.Escape(store)}); Ctrl+C stops it.");
-        console.MarkupLine($"API {Markup.Escape(home)}/api · OpenAPI {Markup.Escape(home)}/openapi/v1.json · UI {Markup.Escape(home)}/");
+        output.WriteLine($"Parley talks service on {string.Join(", ", addresses)} ({store}); Ctrl+C stops it.");
+        output.WriteLine($"API {home}/api · OpenAPI {home}/openapi/v1.json · UI {home}/");
         if (talks is null)
         {
             return;
         }
 
-        // Plain lines, not a table: tokens and links must never wrap, so they can be copied.
-        console.MarkupLine($"Demo talks [bold]{Markup.Escape(talks.Id)}[/]: one token per role (shown once; only their hashes are stored).");
+        output.WriteLine($"Demo talks {talks.Id}: one token per role (shown once; only their hashes are stored).");
         foreach (var t in talks.Tokens)
         {
-            console.WriteLine($"  {t.Kind.ToString().ToLowerInvariant(),-8} {t.Party ?? "-",-5} {t.Token}  {home}/#token={t.Token}");
+            output.WriteLine($"  {t.Kind.ToString().ToLowerInvariant(),-8} {t.Party ?? "-",-5} {home}/#token={t.Token}");
         }
 
-        console.MarkupLine($"Public page (no token): {Markup.Escape(home)}/#/talks/{Markup.Escape(talks.Id)}");
+        output.WriteLine($"Public page (no token): {home}/#/talks/{talks.Id}");
     }
 }

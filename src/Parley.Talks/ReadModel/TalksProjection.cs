@@ -7,7 +7,7 @@ namespace Parley.Talks.ReadModel;
 /// <summary>
 /// The read model of one talks: a left fold of its events (<see cref="Apply"/>). Holds private data
 /// (positions, disclosures); only <see cref="Service.TalksViews"/> decides what a caller sees of it.
-/// Not thread-safe: the service folds a copy under its lock and publishes it whole.
+/// Not thread-safe: the service reads and folds it under the talks' lock.
 /// </summary>
 public sealed class TalksProjection
 {
@@ -76,9 +76,6 @@ public sealed class TalksProjection
 
         return projection;
     }
-
-    /// <summary>A deep-enough copy to fold further events into without disturbing readers of this one.</summary>
-    public TalksProjection Clone(IEnumerable<StoredEvent> allEvents) => Replay(Id, allEvents);
 
     /// <summary>Folds one event; versions must follow on.</summary>
     public void Apply(StoredEvent stored)
