@@ -6,7 +6,7 @@ public sealed record BargainingOptions
     /// <summary>Defaults: non-optional parties, red lines on, diagnosis on.</summary>
     public static BargainingOptions Default { get; } = new();
 
-    /// <summary>Parties to include, in order (scenario input only); null = every non-optional party with preferences.</summary>
+    /// <summary>Parties to include, in this order; null = every non-optional party with preferences (scenario) or every party (table).</summary>
     public IReadOnlyList<string>? Parties { get; init; }
 
     /// <summary>False to ignore every red line (utilities and reservation values only).</summary>

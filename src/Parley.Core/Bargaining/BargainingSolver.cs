@@ -17,11 +17,17 @@ public static class BargainingSolver
         return Solve(UtilityTable.FromScenario(scenario, options.Parties, options.RedLines), options, cancel);
     }
 
-    /// <summary>Solves a utility table (from a scenario or imported profiles). <see cref="BargainingOptions.Parties"/> is ignored here.</summary>
+    /// <summary>Solves a utility table (from a scenario or imported profiles), restricted to <see cref="BargainingOptions.Parties"/> when given.</summary>
+    /// <exception cref="ArgumentException">A requested party is not in the table, or a red line names an unknown issue/option.</exception>
     public static BargainingResult Solve(UtilityTable table, BargainingOptions? options = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         options ??= BargainingOptions.Default;
+        if (options.Parties is { } parties)
+        {
+            table = table.WithParties(parties);
+        }
+
         if (!options.RedLines)
         {
             table = table.WithoutRedLines();
