@@ -24,5 +24,8 @@ public sealed record BargainingOptions
     /// <summary>Worker threads for enumeration; null = processor count. Results do not depend on it.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>Largest compound group (combinations of issues tied by red lines) before falling back to streaming enumeration.</summary>
+    internal long CompoundLimit { get; init; } = 1 << 22;
+
     internal int Workers => Math.Max(1, MaxDegreeOfParallelism ?? Environment.ProcessorCount);
 }
