@@ -18,7 +18,14 @@ public static class DemoTalks
             ?? throw new InvalidOperationException("demo scenario not embedded");
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        var scenario = ScenarioLoader.LoadOrThrow(buffer.ToArray(), "ukraine-talks-2025.yaml");
+        return await OpenAsync(service, ScenarioLoader.LoadOrThrow(buffer.ToArray(), "ukraine-talks-2025.yaml"), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens a scenario as talks (id: the scenario's id), or keeps existing talks of that id; issues a fresh token per role.</summary>
+    public static async Task<CreatedTalks> OpenAsync(TalksService service, Model.Scenario scenario, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(scenario);
         try
         {
             return await service.CreateAsync(scenario, cancellationToken: cancellationToken).ConfigureAwait(false);

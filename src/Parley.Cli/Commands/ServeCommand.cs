@@ -20,30 +20,40 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Listen address(es), ';'-separated. Port 0 picks a free port.", DefaultValueFactory = _ => "http://127.0.0.1:5000" };
         var db = new Option<string>("--db") { Description = "SQLite file (default parley.db in the working directory) or a PostgreSQL connection string (Host=…;Database=…;Username=…;Password=…).", DefaultValueFactory = _ => "parley.db" };
         var demo = new Option<bool>("--demo") { Description = "Open the flagship scenario (ukraine-talks-2025) as demo talks and print one token per role." };
+        var open = new Option<string[]>("--open") { Description = "Scenario file(s) to open as talks (id: the scenario's id; kept if already there); prints one token per role.", AllowMultipleArgumentsPerToken = true };
         var format = Output.FormatOption();
-        var command = new Command("serve", "Run the talks service: JSON API (/api, OpenAPI at /openapi/v1.json), live feed and browser UI.") { urls, db, demo, format };
+        var command = new Command("serve", "Run the talks service: JSON API (/api, OpenAPI at /openapi/v1.json), live feed and browser UI.") { urls, db, demo, open, format };
         command.Subcommands.Add(ServeBenchCommand.Create());
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
+            // Scenario files are checked before the server starts, so a bad file is a clean exit 2.
+            var scenarios = (parse.GetValue(open) ?? []).Select(f => ScenarioFiles.LoadOrThrow(f, parse.InvocationConfiguration.Error)).ToList();
             var options = new TalksWebOptions { Urls = parse.GetValue(urls)!, Db = parse.GetValue(db)! };
             await using var app = await OpenAsync(options, cancellationToken).ConfigureAwait(false);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var store = app.Services.GetRequiredService<IEventStore>();
             var addresses = TalksWebApp.Addresses(app);
-            CreatedTalks? talks = null;
+            var service = app.Services.GetRequiredService<TalksService>();
+            var opened = new List<CreatedTalks>();
             if (parse.GetValue(demo))
             {
-                talks = await DemoTalks.OpenAsync(app.Services.GetRequiredService<TalksService>(), cancellationToken).ConfigureAwait(false);
+                opened.Add(await DemoTalks.OpenAsync(service, cancellationToken).ConfigureAwait(false));
+            }
+
+            foreach (var scenario in scenarios)
+            {
+                opened.Add(await DemoTalks.OpenAsync(service, scenario, cancellationToken).ConfigureAwait(false));
             }
 
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                Output.WriteJson(output, new { urls = addresses, store = store.Description, talks = talks?.Id, tokens = talks?.Tokens });
+                var first = opened.Count > 0 ? opened[0] : null;
+                Output.WriteJson(output, new { urls = addresses, store = store.Description, talks = first?.Id, tokens = first?.Tokens, opened });
             }
             else
             {
-                Render(output, addresses, store.Description, talks);
+                Render(output, addresses, store.Description, opened);
             }
 
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -67,17 +77,20 @@ internal static class ServeCommand
     }
 
     // Plain lines, not Spectre: tokens and links must never wrap, so they can be copied whole.
-    private static void Render(TextWriter output, IReadOnlyList<string> addresses, string store, CreatedTalks? talks)
+    private static void Render(TextWriter output, IReadOnlyList<string> addresses, string store, List<CreatedTalks> opened)
     {
         var home = addresses.Count > 0 ? addresses[0] : "";
         output.WriteLine($"Parley talks service on {string.Join(", ", addresses)} ({store}); Ctrl+C stops it.");
         output.WriteLine($"API {home}/api · OpenAPI {home}/openapi/v1.json · UI {home}/");
-        if (talks is null)
+        foreach (var talks in opened)
         {
-            return;
+            Render(output, home, talks);
         }
+    }
 
-        output.WriteLine($"Demo talks {talks.Id}: one token per role (shown once; only their hashes are stored).");
+    private static void Render(TextWriter output, string home, CreatedTalks talks)
+    {
+        output.WriteLine($"Talks {talks.Id}: one token per role (shown once; only their hashes are stored).");
         foreach (var t in talks.Tokens)
         {
             output.WriteLine($"  {t.Kind.ToString().ToLowerInvariant(),-8} {t.Party ?? "-",-5} {home}/#token={t.Token}");

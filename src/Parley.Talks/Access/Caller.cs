@@ -9,7 +9,10 @@ public sealed record Caller(RoleKind Kind, string? Party)
     public static Caller Public { get; } = new(RoleKind.Public, null);
 
     /// <summary>The server itself (deadline expiry, talks creation). Never returned for a token.</summary>
-    internal static Caller System { get; } = new(RoleKind.Mediator, null);
+    internal static Caller System { get; } = new(RoleKind.Mediator, null) { IsSystem = true };
+
+    /// <summary>True only for <see cref="System"/>.</summary>
+    internal bool IsSystem { get; private init; }
 
     /// <summary>True for a party or the mediator: those see the talks' contents.</summary>
     public bool SeesContents => Kind is RoleKind.Party or RoleKind.Mediator;
@@ -18,7 +21,7 @@ public sealed record Caller(RoleKind Kind, string? Party)
     public bool SeesTimeline => Kind != RoleKind.Public;
 
     /// <summary>The actor string stored with appended events.</summary>
-    public string Actor => this == System ? "system" : Kind switch
+    public string Actor => IsSystem ? "system" : Kind switch
     {
         RoleKind.Party => $"party:{Party}",
         RoleKind.Mediator => $"mediator:{Party}",

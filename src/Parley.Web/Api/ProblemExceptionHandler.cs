@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
-using Parley.Scenarios;
 using Parley.Talks.Rules;
 using Parley.Talks.Storage;
 
@@ -25,7 +24,6 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             ForbiddenException fb => Problem(403, "Forbidden", fb.Message),
             ConcurrencyException c => Problem(409, "Version conflict", $"the talks are at version {c.Actual}, not {c.Expected}; reload and retry", ("version", c.Actual)),
             IdempotencyKeyReusedException k => Problem(422, "Idempotency key reused", k.Message, ("rule", "idempotency-key")),
-            ScenarioException s => Problem(422, "Invalid scenario", string.Join("\n", s.Diagnostics.Take(10)), ("rule", "scenario")),
             BadHttpRequestException { StatusCode: 413 } => Problem(413, "Request body too large", "the request body exceeds the server's limit"),
             BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", BadRequestDetail(bad)),
             _ => null,

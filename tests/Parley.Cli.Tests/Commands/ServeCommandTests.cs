@@ -29,4 +29,22 @@ public sealed class ServeCommandTests
         Assert.Equal(2, code);
         Assert.Contains("--appends", err);
     }
+
+    [Fact]
+    public void Serve_OpeningAnInvalidScenario_ExitsTwoBeforeListening()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"parley-bad-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, "parley: 1\nid: bad\nparties: 3\n");
+        try
+        {
+            var (code, output, err) = CliRunner.Run("serve", "--open", file, "--urls", "http://127.0.0.1:0", "--db", "/nonexistent-folder/x.db");
+            Assert.Equal(2, code);
+            Assert.Contains(file + ":", err);
+            Assert.DoesNotContain("listening", output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
