@@ -35,6 +35,7 @@ public sealed class TalksService
     {
         _store = store;
         _time = time;
+        _store.AppendedElsewhere += OnAppendedElsewhere;
     }
 
     /// <summary>The store.</summary>
@@ -310,6 +311,41 @@ public sealed class TalksService
 
         events.AddRange(scenario.Preferences.Select(p => new PositionSubmitted(p.PartyId, Positions.FromPreferences(scenario, p))));
         return events;
+    }
+
+    /// <summary>Another instance appended: fold it now if someone is watching the live feed here.</summary>
+    private void OnAppendedElsewhere(string talksId)
+    {
+        if (!_entries.TryGetValue(talksId, out var entry))
+        {
+            return;
+        }
+
+        lock (entry.Subscribers)
+        {
+            if (entry.Subscribers.Count == 0)
+            {
+                return;
+            }
+        }
+
+        _ = Task.Run(async () =>
+        {
+            await entry.Lock.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                await CatchUpAsync(entry, CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Best effort: the next request to this talks catches up anyway.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+            finally
+            {
+                entry.Lock.Release();
+            }
+        });
     }
 
     private async Task<Entry> EntryAsync(string talksId, CancellationToken cancellationToken)

@@ -17,6 +17,12 @@ public interface IEventStore : IAsyncDisposable
     /// </summary>
     bool SingleWriter { get; }
 
+    /// <summary>
+    /// Raised (with the talks id) when another instance appended to a talks, where the store can tell
+    /// (PostgreSQL: LISTEN/NOTIFY); never raised by single-writer stores. Handlers must not block.
+    /// </summary>
+    event Action<string>? AppendedElsewhere;
+
     /// <summary>Applies pending schema migrations (versioned, in order, each in one transaction).</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
 

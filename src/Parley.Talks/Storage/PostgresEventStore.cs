@@ -16,7 +16,15 @@ public sealed class PostgresEventStore : IEventStore
     // Serialises migrations between instances starting at the same time.
     private const long MigrationLockKey = 0x5061726c6579;
 
+    private const string Channel = "parley_appends";
+
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string _instance = Guid.NewGuid().ToString("N");
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _listenerGate = new();
+    private Action<string>? _appendedElsewhere;
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task? _listener;
 
     /// <summary>Connects with an Npgsql connection string (<c>Host=…;Database=…;Username=…</c>).</summary>
     public PostgresEventStore(string connectionString)
@@ -38,6 +46,30 @@ public sealed class PostgresEventStore : IEventStore
 
     /// <inheritdoc />
     public bool SingleWriter => false;
+
+    /// <summary>Completes once the first LISTEN is in place (tests wait for it instead of sleeping).</summary>
+    internal Task Listening => _listening.Task;
+
+    /// <inheritdoc />
+    public event Action<string>? AppendedElsewhere
+    {
+        add
+        {
+            lock (_listenerGate)
+            {
+                _appendedElsewhere += value;
+                _listener ??= Task.Run(ListenAsync);
+            }
+        }
+
+        remove
+        {
+            lock (_listenerGate)
+            {
+                _appendedElsewhere -= value;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -61,6 +93,8 @@ public sealed class PostgresEventStore : IEventStore
         var result = await SqlLedger.AppendAsync(connection, tx, request, " FOR UPDATE").ConfigureAwait(false);
         if (!result.Replayed)
         {
+            // Delivered to listeners on commit only; the payload names this instance so it can skip its own.
+            await connection.ExecuteAsync("SELECT pg_notify(@channel, @payload)", new { channel = Channel, payload = _instance + ":" + request.TalksId }, tx).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -103,5 +137,59 @@ public sealed class PostgresEventStore : IEventStore
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_listener is not null)
+        {
+            await _listener.ConfigureAwait(false);
+        }
+
+        _stop.Dispose();
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Holds one connection on LISTEN and raises <see cref="AppendedElsewhere"/>; reconnects after failures.</summary>
+    private async Task ListenAsync()
+    {
+        var ct = _stop.Token;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+                connection.Notification += (_, e) =>
+                {
+                    var cut = e.Payload.IndexOf(':', StringComparison.Ordinal);
+                    if (cut > 0 && e.Payload[..cut] != _instance)
+                    {
+                        _appendedElsewhere?.Invoke(e.Payload[(cut + 1)..]);
+                    }
+                };
+                await connection.ExecuteAsync("LISTEN " + Channel).ConfigureAwait(false);
+                _listening.TrySetResult();
+                while (!ct.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(ct).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The feed is best effort: reconnect, and commands still catch up on their own.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
 }

@@ -52,6 +52,13 @@ public sealed class SqliteEventStore : IEventStore
     public bool SingleWriter => true;
 
     /// <inheritdoc />
+    public event Action<string>? AppendedElsewhere
+    {
+        add { }
+        remove { }
+    }
+
+    /// <inheritdoc />
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         if (_writer is not null)

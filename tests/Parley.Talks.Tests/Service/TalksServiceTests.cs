@@ -193,4 +193,20 @@ public sealed class TalksServiceTests
         var fresh = new TalksService(f.Store.Store, f.Time);
         Assert.Equal(["from A", "from B"], await fresh.ReadAsync(f.Id, s => s.Statements.Select(st => st.Text).ToList()));
     }
+
+    [Theory, PostgresStore]
+    public async Task LiveFeed_OnOneInstance_CarriesAppendsOfAnother(string kind)
+    {
+        await using var f = await CreateAsync(kind);
+        await using var secondStore = new PostgresEventStore(f.Store.ConnectionString!);
+        var second = new TalksService(secondStore, f.Time);
+        using var subscription = await second.SubscribeAsync(f.Id);
+        await secondStore.Listening.WaitAsync(TimeSpan.FromSeconds(20));
+
+        await f.Do(Party("RU"), (s, c) => TalksRules.IssueStatement(s, c, "across instances", true));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var e = await subscription.Events.ReadAsync(timeout.Token);
+        Assert.Equal("across instances", Assert.IsType<StatementIssued>(e.Event).Text);
+    }
 }
