@@ -13,14 +13,17 @@ internal static class YamlTreeReader
 {
     public const long MaxBytes = 8 * 1024 * 1024;
     public const int MaxDepth = 64;
-    public const int MaxNodes = 1_000_000;
+    public const int MaxNodes = 250_000;
+
+    /// <summary>Longest text quoted back in a message (keys, ids, values), so hostile input cannot bloat output.</summary>
+    public const int MaxQuoted = 40;
 
     /// <summary>Parses <paramref name="bytes"/>; on failure returns null and adds one located error.</summary>
     public static YNode? Read(ReadOnlySpan<byte> bytes, string file, List<Diagnostic> diagnostics)
     {
         if (bytes.Length > MaxBytes)
         {
-            diagnostics.Add(new(Severity.Error, file, 1, 1, $"file is {bytes.Length / (1024 * 1024.0):0.#} MB; scenario files are limited to {MaxBytes / (1024 * 1024)} MB"));
+            diagnostics.Add(new(Severity.Error, file, 1, 1, TooLarge(bytes.Length)));
             return null;
         }
 
@@ -37,14 +40,24 @@ internal static class YamlTreeReader
 
         try
         {
-            return Build(new Parser(new StringReader(text)), file, diagnostics);
+            var root = Build(new Parser(new StringReader(text)), file, diagnostics);
+            if (root is null && !diagnostics.Any(d => d.Severity == Severity.Error))
+            {
+                diagnostics.Add(new(Severity.Error, file, 1, 1, "file holds no YAML document; expected a scenario mapping (parley: 1, id:, parties:, issues:, …)"));
+            }
+
+            return root;
         }
         catch (YamlException ex)
         {
-            diagnostics.Add(new(Severity.Error, file, (int)ex.Start.Line, (int)ex.Start.Column, "not valid YAML: " + Clean(ex.Message)));
+            diagnostics.Add(new(Severity.Error, file, Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column), "not valid YAML: " + Clean(ex.Message)));
             return null;
         }
     }
+
+    /// <summary>The message for input over <see cref="MaxBytes"/>.</summary>
+    public static string TooLarge(long length) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"input is {length / (1024 * 1024.0):0.#} MB; scenario files are limited to {MaxBytes / (1024 * 1024)} MB");
 
     private static string Clean(string message)
     {
@@ -56,8 +69,13 @@ internal static class YamlTreeReader
     private static bool TryDecode(ReadOnlySpan<byte> bytes, string file, List<Diagnostic> diagnostics, out string text)
     {
         text = "";
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            diagnostics.Add(new(Severity.Error, file, 1, 1, "file is UTF-16 text; save it as UTF-8"));
+            return false;
+        }
+
         var line = 1;
-        var column = 1;
         var lineStart = 0;
         for (var i = 0; i < bytes.Length; i++)
         {
@@ -71,8 +89,7 @@ internal static class YamlTreeReader
 
             if (b == 0 || (b < 0x20 && b is not (byte)'\t' and not (byte)'\r'))
             {
-                column = i - lineStart + 1;
-                diagnostics.Add(new(Severity.Error, file, line, column, $"binary data (byte 0x{b:X2}); a scenario file is UTF-8 text"));
+                diagnostics.Add(new(Severity.Error, file, line, i - lineStart + 1, $"binary data (byte 0x{b:X2}); a scenario file is UTF-8 text"));
                 return false;
             }
         }
@@ -121,13 +138,13 @@ internal static class YamlTreeReader
 
                     continue;
                 case AnchorAlias alias:
-                    diagnostics.Add(new(Severity.Error, file, (int)alias.Start.Line, (int)alias.Start.Column, $"YAML aliases (*{alias.Value}) are not allowed in scenario files; write the value out"));
+                    diagnostics.Add(new(Severity.Error, file, (int)alias.Start.Line, (int)alias.Start.Column, $"YAML aliases (*{Quote(alias.Value.Value)}) are not allowed in scenario files; write the value out"));
                     return null;
             }
 
             if (current is NodeEvent { Anchor.IsEmpty: false } anchored)
             {
-                diagnostics.Add(new(Severity.Error, file, (int)anchored.Start.Line, (int)anchored.Start.Column, $"YAML anchors (&{anchored.Anchor}) are not allowed in scenario files; write the value out"));
+                diagnostics.Add(new(Severity.Error, file, (int)anchored.Start.Line, (int)anchored.Start.Column, $"YAML anchors (&{Quote(anchored.Anchor.Value)}) are not allowed in scenario files; write the value out"));
                 return null;
             }
 
@@ -143,7 +160,9 @@ internal static class YamlTreeReader
             switch (current)
             {
                 case Scalar scalar:
-                    completed = new YScalar(scalar.Value, scalar.Style is not ScalarStyle.Plain and not ScalarStyle.Any, line, column);
+                    var quoted = scalar.Style is not ScalarStyle.Plain and not ScalarStyle.Any;
+                    var inline = scalar.Start.Line == scalar.End.Line && scalar.Style is ScalarStyle.Plain or ScalarStyle.Any or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
+                    completed = new YScalar(scalar.Value, quoted, line, column, inline ? column + (quoted ? 1 : 0) : 0);
                     break;
                 case SequenceStart:
                 case MappingStart:
@@ -161,7 +180,8 @@ internal static class YamlTreeReader
                     break;
                 case MappingEnd:
                     var map = stack.Pop();
-                    var entries = new List<KeyValuePair<YScalar, YNode>>();
+                    var entries = new List<KeyValuePair<YScalar, YNode>>(map.Items.Count / 2);
+                    var keys = new HashSet<string>(StringComparer.Ordinal);
                     for (var i = 0; i + 1 < map.Items.Count; i += 2)
                     {
                         if (map.Items[i] is not YScalar key)
@@ -170,9 +190,9 @@ internal static class YamlTreeReader
                             return null;
                         }
 
-                        if (entries.Any(e => e.Key.Value == key.Value))
+                        if (!keys.Add(key.Value))
                         {
-                            diagnostics.Add(new(Severity.Error, file, key.Line, key.Column, $"duplicate key '{key.Value}'"));
+                            diagnostics.Add(new(Severity.Error, file, key.Line, key.Column, $"duplicate key '{Quote(key.Value)}'"));
                             continue;
                         }
 
@@ -200,6 +220,9 @@ internal static class YamlTreeReader
 
         return root;
     }
+
+    /// <summary>Text quoted back in a message, cut to <see cref="MaxQuoted"/> characters.</summary>
+    public static string Quote(string text) => text.Length > MaxQuoted ? text[..MaxQuoted] + "…" : text;
 
     private sealed record Frame(bool IsMapping, int Line, int Column)
     {
