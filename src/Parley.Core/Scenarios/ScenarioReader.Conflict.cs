@@ -243,7 +243,7 @@ internal sealed partial class ScenarioReader
         foreach (var group in Items(node, what + "s"))
         {
             var ids = IdList(group, what, optionIds.ContainsKey, "conflict option");
-            if (ids.Count < 2)
+            if (ScalarOrList(group).Count() < 2)
             {
                 Error(group, $"a {what} needs at least two options");
             }

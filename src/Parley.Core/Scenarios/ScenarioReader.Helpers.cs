@@ -40,6 +40,7 @@ internal sealed partial class ScenarioReader
         }
     }
 
+    /// <summary>Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment).</summary>
     private static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
@@ -58,6 +59,10 @@ internal sealed partial class ScenarioReader
             for (var j = 1; j <= b.Length; j++)
             {
                 d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1); // a swap of neighbours is one typo
+                }
             }
         }
 

@@ -118,7 +118,7 @@ internal sealed partial class ScenarioReader
             }
         }
 
-        if (issues.Count > 0 && weights.All(w => w <= 0) && given.All(g => g))
+        if (issues.Count > 0 && weights.All(w => w == 0) && given.All(g => g))
         {
             Error(node, $"all weights of '{partyId}' are zero; at least one must be positive");
         }

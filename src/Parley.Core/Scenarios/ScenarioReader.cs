@@ -254,7 +254,7 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
         var steps = Math.Floor(((max - min) / step) + 1e-9) + 1;
         if (!(steps <= MaxNumericOptions))
         {
-            Error(map, $"numeric issue '{id}' expands to {(double.IsFinite(steps) ? steps.ToString("N0", CultureInfo.InvariantCulture) : "too many")} options; at most {MaxNumericOptions:N0} (use a larger step)");
+            Error(map, $"numeric issue '{id}' expands to {(steps < 1e15 ? steps.ToString("N0", CultureInfo.InvariantCulture) : "more than 10^15")} options; at most {MaxNumericOptions:N0} (use a larger step)");
             return new Issue(id, name, ValueList<IssueOption>.Empty);
         }
 

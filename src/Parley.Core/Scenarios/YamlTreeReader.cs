@@ -38,9 +38,10 @@ internal static class YamlTreeReader
             return null;
         }
 
+        var progress = new Progress();
         try
         {
-            var root = Build(new Parser(new StringReader(text)), file, diagnostics);
+            var root = Build(new Parser(new StringReader(text)), file, diagnostics, progress);
             if (root is null && !diagnostics.Any(d => d.Severity == Severity.Error))
             {
                 diagnostics.Add(new(Severity.Error, file, 1, 1, "file holds no YAML document; expected a scenario mapping (parley: 1, id:, parties:, issues:, …)"));
@@ -51,6 +52,17 @@ internal static class YamlTreeReader
         catch (YamlException ex)
         {
             diagnostics.Add(new(Severity.Error, file, Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column), "not valid YAML: " + Clean(ex.Message)));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some malformed input, e.g. an
+            // unclosed '[' followed by more lines; point at the innermost open '[' or '{', else at
+            // where parsing last succeeded.
+            var (at, message) = progress.OpenFlow.TryPeek(out var open)
+                ? (open, "not valid YAML: this '[' or '{' is not closed where expected")
+                : (progress.Reached, "not valid YAML: the parser stopped after this point");
+            diagnostics.Add(new(Severity.Error, file, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column), message));
             return null;
         }
     }
@@ -115,7 +127,7 @@ internal static class YamlTreeReader
         }
     }
 
-    private static YNode? Build(Parser parser, string file, List<Diagnostic> diagnostics)
+    private static YNode? Build(Parser parser, string file, List<Diagnostic> diagnostics, Progress progress)
     {
         // Explicit stack of containers under construction: no recursion, so depth is bounded by MaxDepth only.
         var stack = new Stack<Frame>();
@@ -125,6 +137,7 @@ internal static class YamlTreeReader
         while (parser.MoveNext())
         {
             var current = parser.Current!;
+            progress.Reached = current.End;
             switch (current)
             {
                 case StreamStart or StreamEnd or DocumentEnd:
@@ -172,14 +185,20 @@ internal static class YamlTreeReader
                         return null;
                     }
 
-                    stack.Push(new Frame(current is MappingStart, line, column));
+                    var flow = current is SequenceStart { Style: SequenceStyle.Flow } or MappingStart { Style: MappingStyle.Flow };
+                    if (flow)
+                    {
+                        progress.OpenFlow.Push(current.Start);
+                    }
+
+                    stack.Push(new Frame(current is MappingStart, flow, line, column));
                     continue;
                 case SequenceEnd:
-                    var seq = stack.Pop();
+                    var seq = Close(stack, progress);
                     completed = new YSequence(seq.Items, seq.Line, seq.Column);
                     break;
                 case MappingEnd:
-                    var map = stack.Pop();
+                    var map = Close(stack, progress);
                     var entries = new List<KeyValuePair<YScalar, YNode>>(map.Items.Count / 2);
                     var keys = new HashSet<string>(StringComparer.Ordinal);
                     for (var i = 0; i + 1 < map.Items.Count; i += 2)
@@ -224,7 +243,26 @@ internal static class YamlTreeReader
     /// <summary>Text quoted back in a message, cut to <see cref="MaxQuoted"/> characters.</summary>
     public static string Quote(string text) => text.Length > MaxQuoted ? text[..MaxQuoted] + "…" : text;
 
-    private sealed record Frame(bool IsMapping, int Line, int Column)
+    private static Frame Close(Stack<Frame> stack, Progress progress)
+    {
+        var frame = stack.Pop();
+        if (frame.IsFlow)
+        {
+            progress.OpenFlow.Pop();
+        }
+
+        return frame;
+    }
+
+    /// <summary>How far parsing got, for locating failures the parser reports without a position.</summary>
+    private sealed class Progress
+    {
+        public Mark Reached { get; set; } = Mark.Empty;
+
+        public Stack<Mark> OpenFlow { get; } = new();
+    }
+
+    private sealed record Frame(bool IsMapping, bool IsFlow, int Line, int Column)
     {
         public List<YNode> Items { get; } = [];
     }
