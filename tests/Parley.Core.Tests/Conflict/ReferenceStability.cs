@@ -160,6 +160,11 @@ internal sealed class ReferenceStability(ConflictModel model, Player[] players, 
                 }
             }
 
+            if (outcome < 0)
+            {
+                outcome = s1;
+            }
+
             if (!Better(i, s, outcome))
             {
                 continue;
