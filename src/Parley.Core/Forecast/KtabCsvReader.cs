@@ -110,7 +110,9 @@ internal static class KtabCsvReader
 
         return diagnostics.Count > 0
             ? new ForecastLoadResult(null, diagnostics)
-            : new ForecastLoadResult(new ForecastInput(name, description, dims, actors.ToValueList()), diagnostics);
+            : new ForecastLoadResult(
+                new ForecastInput(name, description, dims, actors.ToValueList(), description.Contains("illustrative", StringComparison.OrdinalIgnoreCase)),
+                diagnostics);
     }
 
     private static ForecastActor ReadActor(int line, List<Field> fields, int nd, int width, Dictionary<string, int> names, Action<int, int, string> error)
