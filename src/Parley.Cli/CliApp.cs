@@ -19,6 +19,7 @@ internal static class CliApp
         root.Subcommands.Add(DescribeCommand.Create());
         root.Subcommands.Add(StabilityCommand.Create());
         root.Subcommands.Add(BargainCommand.Create());
+        root.Subcommands.Add(ForecastCommand.Create());
         return root;
     }
 
