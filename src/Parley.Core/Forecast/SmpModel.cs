@@ -91,6 +91,13 @@ internal sealed class SmpModel
     internal static double[] RiskAttitudes(ForecastInput input, SmpOptions options, double[][] positions) =>
         new Turn(new SmpModel(input, options), positions.Select(p => p.Select(x => x / 100.0).ToArray()).ToArray()).Risk;
 
+    /// <summary>Each actor's best target in the initial state (target −1 when none), for parity checks.</summary>
+    internal static (int Target, double Prob, double Gain)[] InitialTargets(ForecastInput input, SmpOptions options)
+    {
+        var turn = new Turn(new SmpModel(input, options), input.Actors.Select(a => a.Positions.Select(p => p / 100.0).ToArray()).ToArray());
+        return Enumerable.Range(0, input.Actors.Count).Select(turn.BestTarget).ToArray();
+    }
+
     /// <summary>Σ_i ‖x_i − y_i‖ on the [0, 1] scale (KTAB's state distance).</summary>
     internal static double StateDistance(double[][] a, double[][] b)
     {
@@ -247,35 +254,35 @@ internal sealed class SmpModel
             return (pij, challenge - euSq);
         }
 
+        /// <summary>Actor i's best target: the largest own expected gain above the threshold, first j on ties (−1: none).</summary>
+        public (int J, double Prob, double Gain) BestTarget(int i)
+        {
+            var best = (J: -1, Prob: 0.0, Gain: -1.0);
+            for (var j = 0; j < _m._na; j++)
+            {
+                if (j == i)
+                {
+                    continue;
+                }
+
+                var (p, gain) = Challenge(i, i, i, j);
+                if (MinSignificantGain < gain && best.Gain < gain)
+                {
+                    best = (j, p, gain);
+                }
+            }
+
+            return best;
+        }
+
         /// <summary>The next state's positions.</summary>
         public double[][] Step(SplitMix64 rng)
         {
             var na = _m._na;
             var o = _m._o;
 
-            // Each actor's best target: the largest expected gain above the threshold, first j on ties.
-            var targets = new (int J, double Prob)[na];
-            Parallel.For(0, na, _m._parallel, i =>
-            {
-                var bestJ = -1;
-                var bestP = 0.0;
-                var bestGain = -1.0;
-                for (var j = 0; j < na; j++)
-                {
-                    if (j == i)
-                    {
-                        continue;
-                    }
-
-                    var (p, gain) = Challenge(i, i, i, j);
-                    if (MinSignificantGain < gain && bestGain < gain)
-                    {
-                        (bestJ, bestP, bestGain) = (j, p, gain);
-                    }
-                }
-
-                targets[i] = (bestJ, bestP);
-            });
+            var targets = new (int J, double Prob, double Gain)[na];
+            Parallel.For(0, na, _m._parallel, i => targets[i] = BestTarget(i));
 
             var bargains = new List<Bargain>[na];
             for (var i = 0; i < na; i++)
@@ -286,7 +293,7 @@ internal sealed class SmpModel
             for (var i = 0; i < na; i++)
             {
                 bargains[i].Add(new Bargain(i, i, Positions[i], Positions[i]));
-                var (j, piij) = targets[i];
+                var (j, piij, _) = targets[i];
                 if (j < 0)
                 {
                     continue;
@@ -443,8 +450,9 @@ internal sealed class SmpModel
                 }
             }
 
+            // The model's voting rule, as KTAB's 2017 smpExample log shows (one later smp.cpp hard-codes Prop here).
             var o = _m._o;
-            var p = KtabMath.ScalarPce(na, unique.Count, _m._cap, util, VotingRule.Prop, o.VictoryProbModel, o.PceModel);
+            var p = KtabMath.ScalarPce(na, unique.Count, _m._cap, util, o.VotingRule, o.VictoryProbModel, o.PceModel);
             var result = new double[na];
             for (var i = 0; i < na; i++)
             {
