@@ -43,30 +43,36 @@ internal sealed partial class ScenarioReader
     /// <summary>Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment).</summary>
     private static int Distance(string a, string b)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
+        // Three rolling rows (keys are at most 64 characters here), so no allocation per comparison.
+        Span<int> before = stackalloc int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                var d = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1); // a swap of neighbours is one typo
+                    d = Math.Min(d, before[j - 2] + 1); // a swap of neighbours is one typo
                 }
+
+                current[j] = d;
             }
+
+            var recycled = before;
+            before = previous;
+            previous = current;
+            current = recycled;
         }
 
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 
     private IEnumerable<YNode> Items(YNode node, string what)
