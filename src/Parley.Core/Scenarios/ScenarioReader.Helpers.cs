@@ -26,16 +26,18 @@ internal sealed partial class ScenarioReader
 
     private void CheckKeys(YMapping map, IReadOnlyCollection<string> known, string what)
     {
+        string? expected = null;
         foreach (var entry in map.Entries)
         {
             var key = entry.Key.Value;
             if (!known.Contains(key))
             {
-                // Suggest the nearest known key (edit distance ≤ 2, or a different case); long keys are not compared.
-                var hint = key.Length > 64 ? null : known.MinBy(k => Distance(k, key.ToLowerInvariant()));
+                // Suggest the nearest known key (edit distance ≤ 2, or a different case). Long keys are not
+                // compared, nor keys beyond the first thousand errors (only 50 are shown; hostile files have many).
+                var hint = key.Length > 64 || diagnostics.Count > 1000 ? null : known.MinBy(k => Distance(k, key.ToLowerInvariant()));
                 var suggestion = hint is not null && Distance(hint, key.ToLowerInvariant()) <= Math.Min(2, Math.Max(1, key.Length / 3))
                     ? $" (did you mean '{hint}'?)" : "";
-                Error(entry.Key, $"unknown key '{Truncate(key)}' in {what}{suggestion}; expected one of {string.Join(", ", known)}");
+                Error(entry.Key, $"unknown key '{Truncate(key)}' in {what}{suggestion}; expected one of {expected ??= string.Join(", ", known)}");
             }
         }
     }
