@@ -317,14 +317,14 @@ internal sealed partial class ScenarioReader
             var missing = feasible.Select(st => Code(st, n)).Where(c => !ranked.Contains(c)).ToList();
             if (missing.Count > 0)
             {
-                Warning(dmSite, $"ranking of '{dm.Id}' leaves out {missing.Count} feasible state{(missing.Count > 1 ? "s" : "")} ({ListIds(missing)}); they rank below every listed state");
+                Warning(dmSite, $"ranking of '{dm.Id}' leaves out {missing.Count} feasible state{(missing.Count > 1 ? "s" : "")} ({ListIds(missing)}); {(missing.Count > 1 ? "they rank" : "it ranks")} below every listed state");
             }
 
             var feasibleCodes = feasible.Select(st => Code(st, n)).ToHashSet(StringComparer.Ordinal);
             var extra = ranked.Where(c => !feasibleCodes.Contains(c)).ToList();
             if (extra.Count > 0)
             {
-                Warning(dmSite, $"ranking of '{dm.Id}' lists infeasible state{(extra.Count > 1 ? "s" : "")} {ListIds(extra)}; they are ignored");
+                Warning(dmSite, $"ranking of '{dm.Id}' lists infeasible state{(extra.Count > 1 ? "s" : "")} {ListIds(extra)}; {(extra.Count > 1 ? "they are" : "it is")} ignored");
             }
         }
     }

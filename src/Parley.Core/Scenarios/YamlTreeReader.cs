@@ -54,14 +54,15 @@ internal static class YamlTreeReader
             diagnostics.Add(new(Severity.Error, file, Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column), "not valid YAML: " + Clean(ex.Message)));
             return null;
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
         {
-            // YamlDotNet's scanner throws this (not a YamlException) on some malformed input, e.g. an
-            // unclosed '[' followed by more lines; point at the innermost open '[' or '{', else at
-            // where parsing last succeeded.
+            // YamlDotNet throws these (not a YamlException) on some malformed input: an unclosed '['
+            // followed by more lines (InvalidOperationException), a bad tag such as "!!]" (ArgumentException).
+            // Point at the innermost open '[' or '{', else at where parsing last succeeded.
+            var detail = ex is ArgumentException arg ? " (" + Quote(arg.Message.Split(" (Parameter", 2)[0]) + ")" : "";
             var (at, message) = progress.OpenFlow.TryPeek(out var open)
-                ? (open, "not valid YAML: this '[' or '{' is not closed where expected")
-                : (progress.Reached, "not valid YAML: the parser stopped after this point");
+                ? (open, "not valid YAML: this '[' or '{' is not closed where expected" + detail)
+                : (progress.Reached, "not valid YAML: the parser stopped after this point" + detail);
             diagnostics.Add(new(Severity.Error, file, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column), message));
             return null;
         }

@@ -126,6 +126,26 @@ public sealed partial class ValidateCommandTests
         }
     }
 
+    [Fact]
+    public void Validate_WarningsOnly_ExitsZeroAndPrintsThem()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"parley-warn-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            File.WriteAllText(path, "parley: 1\nid: w\nparties: [{id: A}]\nsimulation:\n  rounds: 50\n");
+
+            var (code, output, err) = CliRunner.Run("validate", path);
+
+            Assert.Equal(0, code);
+            Assert.Contains($"{path}: ok (1 parties, 0 issues, 1 packages)", output, StringComparison.Ordinal);
+            Assert.Equal($"{path}:5:3: warning: 'simulation.rounds' is not interpreted by this version of Parley; it is kept but has no effect yet", err.Trim());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [GeneratedRegex(@"^.+:\d+:\d+: error: \S.*$")]
     private static partial Regex ErrorLine();
 }

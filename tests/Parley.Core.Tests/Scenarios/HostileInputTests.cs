@@ -56,6 +56,17 @@ public sealed class HostileInputTests
         Assert.True(error.Line >= 3, error.ToString());
     }
 
+    [Theory]
+    [InlineData("parties: [{id: A}, {id: B}\n# c\nissues: []\n", 1, 10)] // YamlDotNet: InvalidOperationException
+    [InlineData("!!]1\t,-a&~,:a--%}'>} @", 1, 5)]                           // YamlDotNet: ArgumentException (bad tag)
+    public void Load_InputThatBreaksYamlDotNetWithoutYamlException_IsLocated(string text, int line, int column)
+    {
+        var error = OneError(text);
+
+        Assert.Equal((line, column), (error.Line, error.Column));
+        Assert.Contains("not valid YAML", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_NulByte_ReportsBinaryDataAtItsPosition()
     {
