@@ -30,9 +30,15 @@ internal static class ReachFloor
             return OneStep(model, opponents, improvingOnly, values);
         }
 
-        return mode == SanctionMode.Full
-            ? OneStep(model, opponents, improvingOnly, Closure(model, opponents, improvingOnly, values))
-            : OnceEach(model, opponents, improvingOnly, values);
+        if (mode == SanctionMode.OnceEach)
+        {
+            return OnceEach(model, opponents, improvingOnly, values);
+        }
+
+        var closure = !improvingOnly && model.NoWithdrawMask == 0 && model.NoTakeMask == 0
+            ? Components(model, opponents, values)
+            : Closure(model, opponents, improvingOnly, values);
+        return OneStep(model, opponents, improvingOnly, closure);
     }
 
     private static long[] Filled(int n, long v)
@@ -82,6 +88,76 @@ internal static class ReachFloor
             }
         });
         return result;
+    }
+
+    /// <summary>
+    /// When every option is reversible the move graph is symmetric, so the closure is a connected component:
+    /// all feasible states that differ from x only in one player's options are one move apart, so union-find
+    /// over (player, other players' bits) classes finds the components in O(states × players).
+    /// </summary>
+    private static long[][] Components(ConflictModel model, Player[] movers, long[][] values)
+    {
+        var n = model.StateCount;
+        var parent = Enumerable.Range(0, n).ToArray();
+        var first = new Dictionary<long, int>();
+        foreach (var p in movers)
+        {
+            first.Clear();
+            for (var x = 0; x < n; x++)
+            {
+                var key = model.Mask(x) & ~p.Mask;
+                if (first.TryGetValue(key, out var rep))
+                {
+                    Union(rep, x);
+                }
+                else
+                {
+                    first[key] = x;
+                }
+            }
+        }
+
+        var closure = values.Select(_ => Filled(n, long.MaxValue)).ToArray();
+        for (var x = 0; x < n; x++)
+        {
+            var root = Find(x);
+            for (var a = 0; a < values.Length; a++)
+            {
+                closure[a][root] = Math.Min(closure[a][root], values[a][x]);
+            }
+        }
+
+        for (var x = 0; x < n; x++)
+        {
+            var root = Find(x);
+            for (var a = 0; a < values.Length; a++)
+            {
+                closure[a][x] = closure[a][root];
+            }
+        }
+
+        return closure;
+
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+
+            return x;
+        }
+
+        void Union(int a, int b)
+        {
+            a = Find(a);
+            b = Find(b);
+            if (a != b)
+            {
+                parent[Math.Max(a, b)] = Math.Min(a, b);
+            }
+        }
     }
 
     /// <summary>C[x] = min of V over x and everything reachable from x (Tarjan, components emitted sinks first).</summary>

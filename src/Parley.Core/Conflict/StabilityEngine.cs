@@ -61,7 +61,7 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
             ConceptKind.Gmr => Sanctioned(p, improvingOnly: false, smr: false),
             ConceptKind.Seq => Sanctioned(p, improvingOnly: true, smr: false),
             ConceptKind.Smr => players[p].IsCoalition ? Explicit(p, StabilityConcept.Smr) : Sanctioned(p, improvingOnly: false, smr: true),
-            ConceptKind.Sim => Explicit(p, StabilityConcept.Sim),
+            ConceptKind.Sim => Simultaneous(p),
             ConceptKind.SeqSim => Or(Stable(StabilityConcept.Seq, p, cache), Stable(StabilityConcept.Sim, p, cache)),
             ConceptKind.Limited => LimitedMove.Stable(model, players, concept.Horizon, p),
             _ => throw new ArgumentOutOfRangeException(nameof(concept)),
@@ -158,6 +158,97 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
             for (var s = range.Item1; s < range.Item2; s++)
             {
                 stable[s] = checker.IsStable(p, s, concept);
+            }
+        });
+        return stable;
+    }
+
+    /// <summary>
+    /// SIM: per state, the opponents' improvements from it are listed once; each focal improvement then searches
+    /// the combinations (each opponent stays or takes one of its improvements, at least one moves) for a feasible
+    /// outcome no better for the focal player, stopping at the first.
+    /// </summary>
+    private bool[] Simultaneous(int p)
+    {
+        var player = players[p];
+        var opponents = Opponents(p);
+        var stable = new bool[model.StateCount];
+        var size = Math.Max(ConflictModel.MoveBufferSize(player.Mask), opponents.Length == 0 ? 1 : opponents.Max(o => ConflictModel.MoveBufferSize(o.Mask)));
+        Parallel.ForEach(Partitioner.Create(0, model.StateCount), range =>
+        {
+            var moves = new int[size];
+            var uis = new int[size];
+            var choices = opponents.Select(o => new long[ConflictModel.MoveBufferSize(o.Mask)]).ToArray();
+            var counts = new int[opponents.Length];
+            for (var s = range.Item1; s < range.Item2; s++)
+            {
+                var n = 0;
+                var count = model.Moves(player.Mask, s, moves);
+                for (var k = 0; k < count; k++)
+                {
+                    if (player.Improves(model, s, moves[k]) && player.Sees(model, moves[k]))
+                    {
+                        uis[n++] = moves[k];
+                    }
+                }
+
+                if (n == 0)
+                {
+                    stable[s] = true;
+                    continue;
+                }
+
+                for (var o = 0; o < opponents.Length; o++)
+                {
+                    counts[o] = 0;
+                    var c = model.Moves(opponents[o].Mask, s, moves);
+                    for (var k = 0; k < c; k++)
+                    {
+                        if (opponents[o].Improves(model, s, moves[k]) && opponents[o].Sees(model, moves[k]))
+                        {
+                            choices[o][counts[o]++] = model.Mask(moves[k]) & opponents[o].Mask;
+                        }
+                    }
+                }
+
+                var ok = true;
+                for (var k = 0; k < n && ok; k++)
+                {
+                    var start = (model.Mask(s) & ~player.Mask) | (model.Mask(uis[k]) & player.Mask);
+                    ok = Search(s, 0, start, false);
+                }
+
+                stable[s] = ok;
+            }
+
+            bool Search(int s, int o, long mask, bool moved)
+            {
+                if (o == opponents.Length)
+                {
+                    if (!moved)
+                    {
+                        return false;
+                    }
+
+                    var z = model.IndexOf(mask);
+                    return z >= 0 && player.Sees(model, z) && !player.Improves(model, s, z);
+                }
+
+                if (Search(s, o + 1, mask, moved))
+                {
+                    return true;
+                }
+
+                var own = opponents[o].Mask;
+                for (var c = 0; c < counts[o]; c++)
+                {
+                    if (Search(s, o + 1, (mask & ~own) | choices[o][c], true))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
         });
         return stable;

@@ -196,4 +196,25 @@ public sealed class StabilityEngineTests
             }
         }
     }
+
+    [Fact]
+    public void Analyze_SanctionNeedingAnOpponentTwice_FullModeOnly()
+    {
+        var model = ConflictFixtures.Load("sanction-modes");
+        var players = Player.Individuals(model);
+        var s = model.ParseState("NNNN");
+
+        foreach (var concept in new[] { StabilityConcept.Gmr, StabilityConcept.Seq })
+        {
+            var full = new StateChecker(model, players, SanctionMode.Full).Explain(0, s, concept);
+            var once = new StateChecker(model, players, SanctionMode.OnceEach).Explain(0, s, concept);
+
+            Assert.True(full.Stable);
+            Assert.Equal(["B", "C", "B"], Assert.Single(full.Improvements).Sanction!.Select(step => players[step.Player].Name));
+            Assert.Equal("YNYY", model.Code(full.Improvements[0].Outcome!.Value));
+            Assert.False(once.Stable);
+            Assert.True(new StabilityEngine(model, players, SanctionMode.Full).Analyze([concept]).Stable[0][0][s]);
+            Assert.False(new StabilityEngine(model, players, SanctionMode.OnceEach).Analyze([concept]).Stable[0][0][s]);
+        }
+    }
 }
