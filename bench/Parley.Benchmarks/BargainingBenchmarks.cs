@@ -24,6 +24,7 @@ public class BargainingBenchmarks
     private GroupedSpace _four = null!;
     private double[] _twoThresholds = null!;
     private double[] _fourThresholds = null!;
+    private UtilityTable _streamed = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -37,6 +38,7 @@ public class BargainingBenchmarks
         _four = GroupedSpace.Build(four)!;
         _twoThresholds = [.. two.Parties.Select(p => (p.MaxUtility + p.MinUtility) / 2)];
         _fourThresholds = [.. four.Parties.Select(p => (p.MaxUtility + p.MinUtility) / 2)];
+        _streamed = Random(2, 8, 8, 3);
     }
 
     [Benchmark(Description = "flagship RU+UA, no red lines (solve)")]
@@ -56,6 +58,9 @@ public class BargainingBenchmarks
 
     [Benchmark(Description = "count 1.34e8 packages, 4 parties, 2 threads")]
     public long CountFour() => ZoneCounter.Count(_four, _fourThresholds, 2, shortcuts: false);
+
+    [Benchmark(Description = "streaming frontier fallback, 8^8 = 1.68e7 packages, 2 parties, 2 threads")]
+    public long Streamed() => StreamingFrontier.Compute(_streamed, [0, 0], 2, default).Admissible;
 
     private static string FindExample()
     {

@@ -6,7 +6,7 @@ public sealed record BargainingOptions
     /// <summary>Defaults: non-optional parties, red lines on, diagnosis on.</summary>
     public static BargainingOptions Default { get; } = new();
 
-    /// <summary>Parties to include, in order (scenario input only); null = every non-optional party with preferences.</summary>
+    /// <summary>Parties to include, in this order; null = every non-optional party with preferences (scenario) or every party (table).</summary>
     public IReadOnlyList<string>? Parties { get; init; }
 
     /// <summary>False to ignore every red line (utilities and reservation values only).</summary>
@@ -23,6 +23,9 @@ public sealed record BargainingOptions
 
     /// <summary>Worker threads for enumeration; null = processor count. Results do not depend on it.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Largest compound group (combinations of issues tied by red lines) before falling back to streaming enumeration.</summary>
+    internal long CompoundLimit { get; init; } = 1 << 22;
 
     internal int Workers => Math.Max(1, MaxDegreeOfParallelism ?? Environment.ProcessorCount);
 }

@@ -17,11 +17,17 @@ public static class BargainingSolver
         return Solve(UtilityTable.FromScenario(scenario, options.Parties, options.RedLines), options, cancel);
     }
 
-    /// <summary>Solves a utility table (from a scenario or imported profiles). <see cref="BargainingOptions.Parties"/> is ignored here.</summary>
+    /// <summary>Solves a utility table (from a scenario or imported profiles), restricted to <see cref="BargainingOptions.Parties"/> when given.</summary>
+    /// <exception cref="ArgumentException">A requested party is not in the table, or a red line names an unknown issue/option.</exception>
     public static BargainingResult Solve(UtilityTable table, BargainingOptions? options = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         options ??= BargainingOptions.Default;
+        if (options.Parties is { } parties)
+        {
+            table = table.WithParties(parties);
+        }
+
         if (!options.RedLines)
         {
             table = table.WithoutRedLines();
@@ -29,7 +35,7 @@ public static class BargainingSolver
 
         var analysis = Analyse(table, options, cancel);
         var spaceFrontier = table.Parties.Any(p => p.RedLines.Count > 0)
-            ? Frontier(table.WithoutRedLines(), cancel)
+            ? Analyse(table.WithoutRedLines(), options, cancel, count: false).Frontier
             : analysis.Frontier;
         Diagnosis? diagnosis = null;
         if (analysis.Zone.Count == 0 && options.Diagnose)
@@ -41,7 +47,7 @@ public static class BargainingSolver
         return new BargainingResult(
             table,
             table.Space.Count,
-            analysis.Space?.Count ?? 0,
+            analysis.Admissible,
             analysis.ZoneCount,
             analysis.Zone.ToValueList(),
             spaceFrontier.ToValueList(),
@@ -57,24 +63,36 @@ public static class BargainingSolver
     /// Exact Pareto frontier of the packages that break no red line of the table's parties (reservation values ignored),
     /// by dynamic programming over issues; by the first party's utility, descending.
     /// </summary>
+    /// <exception cref="NotSupportedException">Red lines tie together issues with more than 4 million combinations and the space is too large to enumerate.</exception>
     public static IReadOnlyList<Outcome> Frontier(UtilityTable table, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var grouped = GroupedSpace.Build(table) ?? throw new NotSupportedException(
-            "the red lines tie together issues with more than 4 million option combinations; split the rules");
-        return ToOutcomes(table, FrontierDp.Frontier(grouped, table.Tolerance, cancel));
+        return Analyse(table, BargainingOptions.Default, cancel, count: false).Frontier;
     }
 
-    internal static Analysis Analyse(UtilityTable table, BargainingOptions options, CancellationToken cancel)
+    internal static Analysis Analyse(UtilityTable table, BargainingOptions options, CancellationToken cancel, bool count = true)
     {
-        var grouped = GroupedSpace.Build(table) ?? throw new NotSupportedException(
-            "the red lines tie together issues with more than 4 million option combinations; split the rules");
+        var grouped = GroupedSpace.Build(table, options.CompoundLimit);
+        if (grouped is null)
+        {
+            // Red lines joining too many issues: stream through the whole space instead.
+            if (table.Space.Count > options.EnumerationLimit)
+            {
+                throw new NotSupportedException(
+                    $"the red lines tie together issues with more than {options.CompoundLimit:N0} option combinations and the space ({table.Space.Count:E2} packages) is too large to enumerate; split the rules");
+            }
+
+            var streamed = StreamingFrontier.Compute(table, Thresholds(table), options.Workers, cancel);
+            var all = ToOutcomes(table, streamed.Frontier);
+            return new Analysis(streamed.Admissible, all, [.. all.Where(o => InZone(table, o))], streamed.Zone);
+        }
+
         var frontier = ToOutcomes(table, FrontierDp.Frontier(grouped, table.Tolerance, cancel));
         var zone = frontier.Where(o => InZone(table, o)).ToList();
-        long? count = zone.Count == 0 ? 0
-            : grouped.Count <= options.EnumerationLimit ? ZoneCounter.Count(grouped, Thresholds(table), options.Workers, cancel: cancel)
+        long? zoneCount = zone.Count == 0 ? 0
+            : count && grouped.Count <= options.EnumerationLimit ? ZoneCounter.Count(grouped, Thresholds(table), options.Workers, cancel: cancel)
             : null;
-        return new Analysis(grouped, frontier, zone, count);
+        return new Analysis(grouped.Count, frontier, zone, zoneCount);
     }
 
     internal static double[] Thresholds(UtilityTable table) => [.. table.Parties.Select(p => p.Reservation - table.Tolerance)];
@@ -96,5 +114,5 @@ public static class BargainingSolver
         [.. packages.Select(pk => new Outcome(pk.ToValueList(), table.Utilities(pk).ToValueList()))];
 
     /// <summary>Intermediate results shared with the diagnosis.</summary>
-    internal sealed record Analysis(GroupedSpace? Space, List<Outcome> Frontier, List<Outcome> Zone, long? ZoneCount);
+    internal sealed record Analysis(double Admissible, List<Outcome> Frontier, List<Outcome> Zone, long? ZoneCount);
 }

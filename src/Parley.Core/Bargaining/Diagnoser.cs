@@ -24,7 +24,7 @@ internal static class Diagnoser
             if (!frontiers.TryGetValue(key, out var frontier))
             {
                 var restricted = table.WithoutRedLines(redLines.Where(r => !kept.Contains(r)));
-                frontier = [.. BargainingSolver.Frontier(restricted, cancel)];
+                frontier = BargainingSolver.Analyse(restricted, options, cancel, count: false).Frontier;
                 frontiers[key] = frontier;
             }
 

@@ -87,4 +87,18 @@ public sealed class BargainingPropertyTests
 
             Assert.Equal(ZoneCounter.Count(grouped, thresholds, 2, shortcuts: false), ZoneCounter.Count(grouped, thresholds, 1));
         }, iter: 300);
+
+    [Fact]
+    public void StreamingFallback_EqualsDynamicProgramme() =>
+        RandomTables.Small.Sample(table =>
+        {
+            var dp = BargainingSolver.Solve(table, new BargainingOptions { Diagnose = false });
+            // A compound limit of 1 forces every multi-issue red line onto the streaming enumerator.
+            var streamed = BargainingSolver.Solve(table, new BargainingOptions { Diagnose = false, CompoundLimit = 1, MaxDegreeOfParallelism = 2 });
+
+            Assert.Equal(dp.Pareto, streamed.Pareto);
+            Assert.Equal(dp.AgreementZone, streamed.AgreementZone);
+            Assert.Equal(dp.Admissible, streamed.Admissible);
+            Assert.Equal(dp.Nash, streamed.Nash);
+        }, iter: 200);
 }
