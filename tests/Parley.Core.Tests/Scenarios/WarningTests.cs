@@ -8,24 +8,6 @@ namespace Parley.Core.Tests.Scenarios;
 public sealed class WarningTests
 {
     [Fact]
-    public void Load_OpenSections_WarnPerKeyAndKeepTheTree()
-    {
-        const string Text = "parley: 1\nid: w\nparties: [{id: A}]\nsimulation:\n  rounds: 50\n  agents: [a, b]\nforecast: {horizon_days: 30}\n";
-
-        var result = ScenarioLoader.Load(Text, "w.yaml");
-
-        Assert.True(result.Success);
-        Assert.Equal(
-            ["w.yaml:5:3: warning: 'simulation.rounds' is not interpreted by this version of Parley; it is kept but has no effect yet",
-             "w.yaml:6:3: warning: 'simulation.agents' is not interpreted by this version of Parley; it is kept but has no effect yet",
-             "w.yaml:7:12: warning: 'forecast.horizon_days' is not interpreted by this version of Parley; it is kept but has no effect yet"],
-            result.Diagnostics.Select(d => d.ToString()));
-        var simulation = Assert.IsType<RawMapping>(result.Scenario!.Simulation);
-        Assert.Equal(new RawScalar("50"), simulation["rounds"]);
-        Assert.Equal("5:11", simulation["rounds"]!.Span.ToString());
-    }
-
-    [Fact]
     public void Load_RankingMissingAndInfeasibleStates_Warns()
     {
         const string Text = "parley: 1\nid: w\nparties: [{id: A}, {id: B}]\nconflict:\n  decision_makers:\n"
