@@ -174,6 +174,8 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
         var opponents = Opponents(p);
         var stable = new bool[model.StateCount];
         var size = Math.Max(ConflictModel.MoveBufferSize(player.Mask), opponents.Length == 0 ? 1 : opponents.Max(o => ConflictModel.MoveBufferSize(o.Mask)));
+        var relevant = RelevantOptions(player);
+        var all = (1L << model.Options.Count) - 1;
         Parallel.ForEach(Partitioner.Create(0, model.StateCount), range =>
         {
             var moves = new int[size];
@@ -206,7 +208,11 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
                     {
                         if (opponents[o].Improves(model, s, moves[k]) && opponents[o].Sees(model, moves[k]))
                         {
-                            choices[o][counts[o]++] = model.Mask(moves[k]) & opponents[o].Mask;
+                            var bits = model.Mask(moves[k]) & opponents[o].Mask;
+                            if (relevant == all || IsNewChoice(choices[o], counts[o], bits, relevant))
+                            {
+                                choices[o][counts[o]++] = bits;
+                            }
                         }
                     }
                 }
@@ -252,6 +258,55 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
             }
         });
         return stable;
+    }
+
+    /// <summary>
+    /// Options that can change the player's payoffs. When every option combination is feasible and nobody
+    /// misperceives, opponents' simultaneous choices that differ only in other options are interchangeable
+    /// for SIM, which shrinks the search; otherwise every option counts.
+    /// </summary>
+    private long RelevantOptions(Player player)
+    {
+        var all = (1L << model.Options.Count) - 1;
+        if (model.HasMisperceptions || model.StateCount != 1L << model.Options.Count)
+        {
+            return all;
+        }
+
+        long relevant = 0;
+        for (var k = 0; k < model.Options.Count; k++)
+        {
+            var bit = 1L << k;
+            var matters = false;
+            for (var x = 0; x < model.StateCount && !matters; x++)
+            {
+                // Fully feasible: index = mask, so x ^ bit is a state.
+                foreach (var m in player.Members)
+                {
+                    matters |= model.Payoff(m, x) != model.Payoff(m, x ^ (int)bit);
+                }
+            }
+
+            if (matters)
+            {
+                relevant |= bit;
+            }
+        }
+
+        return relevant;
+    }
+
+    private static bool IsNewChoice(long[] choices, int count, long bits, long relevant)
+    {
+        for (var c = 0; c < count; c++)
+        {
+            if ((choices[c] & relevant) == (bits & relevant))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Runs <paramref name="body"/> for each state with the player's improvements from it, in parallel.</summary>

@@ -6,7 +6,9 @@ namespace Parley.Core.Tests.Conflict;
 /// <summary>Small random conflicts for property tests, built deterministically from a seed.</summary>
 internal static class RandomConflicts
 {
-    public static ConflictModel Create(int seed, int minDms = 2, int maxDms = 4)
+    /// <param name="sparse">All states feasible, and each DM cares about a random subset of the options only
+    /// (exercises the engine's shortcut for options irrelevant to a DM).</param>
+    public static ConflictModel Create(int seed, int minDms = 2, int maxDms = 4, bool sparse = false)
     {
         var random = new Random(seed);
         var dmCount = random.Next(minDms, maxDms + 1);
@@ -32,13 +34,15 @@ internal static class RandomConflicts
         }
 
         var n = options.Count;
-        var infeasible = Enumerable.Range(0, random.Next(0, 3)).Select(_ => (Care: (long)random.Next(1, 1 << n), Want: (long)random.Next(0, 1 << n))).ToList();
+        var infeasible = Enumerable.Range(0, sparse ? 0 : random.Next(0, 3)).Select(_ => (Care: (long)random.Next(1, 1 << n), Want: (long)random.Next(0, 1 << n))).ToList();
         var all = 1L << n;
         bool Feasible(long s) => s == 0 || !infeasible.Exists(p => (s & p.Care) == (p.Want & p.Care));
         var prefs = dms.Select(_ =>
         {
             var levels = random.Next(2, 6);
-            var score = Enumerable.Range(0, (int)all).Select(_ => random.Next(levels)).ToArray();
+            var cares = sparse ? random.Next(1, (int)all) : (int)all - 1;
+            var byCared = Enumerable.Range(0, (int)all).Select(_ => random.Next(levels)).ToArray();
+            var score = Enumerable.Range(0, (int)all).Select(m => byCared[m & cares]).ToArray();
             return (PayoffSource)new PayoffSource.RankingMasks([.. Enumerable.Range(0, levels).Reverse()
                 .Select(l => (IReadOnlyList<long>)[.. Enumerable.Range(0, (int)all).Where(m => score[m] == l).Select(m => (long)m)])]);
         }).ToList();

@@ -217,4 +217,22 @@ public sealed class StabilityEngineTests
             Assert.False(new StabilityEngine(model, players, SanctionMode.OnceEach).Analyze([concept]).Stable[0][0][s]);
         }
     }
+
+    [Fact]
+    public void Analyze_Misperception_DmDoesNotMoveToStatesItDoesNotSee()
+    {
+        var plain = ConflictFixtures.Load("syria-iraq");
+        var text = File.ReadAllText(Path.Combine(ConflictFixtures.Dir, "syria-iraq.yaml"))
+            + "      misperceptions:\n        - \"escalate\"\n";
+        var result = Parley.Scenarios.ScenarioLoader.Load(System.Text.Encoding.UTF8.GetBytes(text.Replace("  infeasible:\n    - \"release and escalate\"\n", "", StringComparison.Ordinal)
+            + "  infeasible:\n    - \"release and escalate\"\n"), "misperceived.yaml");
+        Assert.True(result.Scenario is not null, string.Join("\n", result.Diagnostics));
+        var model = ConflictModelFactory.FromSpec(result.Scenario!.Conflict!);
+        var iraqAt3 = model.ParseState("NYN");
+
+        // Iraq would attack once Syria escalates (3 → 6), but it does not see escalation states.
+        Assert.Equal([5], new StateChecker(plain, Player.Individuals(plain), SanctionMode.Full).Improvements(1, iraqAt3));
+        Assert.Empty(new StateChecker(model, Player.Individuals(model), SanctionMode.Full).Improvements(1, iraqAt3));
+        Assert.True(model.HasMisperceptions);
+    }
 }

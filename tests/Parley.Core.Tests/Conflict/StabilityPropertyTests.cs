@@ -48,12 +48,14 @@ public sealed class StabilityPropertyTests
         }, iter: 150);
     }
 
-    [Fact]
-    public void Analyze_RandomConflicts_EngineEqualsPlainReference()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Analyze_RandomConflicts_EngineEqualsPlainReference(bool sparse)
     {
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
-            var model = RandomConflicts.Create(seed);
+            var model = RandomConflicts.Create(seed, sparse: sparse);
             foreach (var players in new[] { Player.Individuals(model), Player.Grouped(model, [[0, 1]]) })
             {
                 foreach (var mode in new[] { SanctionMode.Full, SanctionMode.OnceEach })
