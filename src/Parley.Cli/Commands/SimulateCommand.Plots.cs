@@ -24,7 +24,7 @@ internal static partial class SimulateCommand
             by.LegendText = $"by {Day(report.By)}: {Pct(report.Agreement.P)}";
             by.LinePattern = LinePattern.Dashed;
             plot.Axes.DateTimeTicksBottom();
-            plot.Axes.SetLimitsY(0, 100);
+            plot.Axes.SetLimitsY(0, Math.Min(100, Math.Max(5, report.Curve.Max(c => c.Agreement.High) * 110)));
             plot.Title($"{report.Scenario}: P(agreement) against the date ({report.Runs:N0} runs){(report.Illustrative ? " — illustrative" : "")}");
             plot.YLabel("P(agreement by date) %");
             plot.ShowLegend(Alignment.UpperLeft);

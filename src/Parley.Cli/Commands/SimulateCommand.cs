@@ -214,7 +214,9 @@ internal static partial class SimulateCommand
 
     internal static string Pct(double p) => (p * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
-    private static string Ci(Proportion p) => $"[[{Pct(p.Low)}, {Pct(p.High)}]]";
+    private static string Ci(Proportion p) => $"[[{Pct2(p.Low)}, {Pct2(p.High)}]]";
+
+    private static string Pct2(double p) => (p * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
 
     private static string Trim(string text, int max) => text.Length > max ? text[..(max - 1)] + "…" : text;
 
