@@ -52,6 +52,16 @@ internal static partial class SimulateCommand
                 throw new UsageException("--threads must be between 1 and 1024");
             }
 
+            if (parse.GetValue(sensitivity) is < 0)
+            {
+                throw new UsageException("--sensitivity-runs must be 0 or more");
+            }
+
+            if (parse.GetValue(traceRun) < 0)
+            {
+                throw new UsageException("--trace-run must be 0 or more");
+            }
+
             SimulationPlan plan;
             try
             {
