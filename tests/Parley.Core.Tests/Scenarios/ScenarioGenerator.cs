@@ -36,8 +36,8 @@ internal sealed class ScenarioGenerator(int seed)
             preferences,
             conflict,
             process,
-            _rng.Next(3) == 0 ? NextSection() : null,
-            // forecast: is typed and validated by the forecast lens; its round trip is tested there.
+            // simulation: and forecast: are typed and validated by their lenses; their round trips are tested there.
+            null,
             null);
     }
 
@@ -233,18 +233,6 @@ internal sealed class ScenarioGenerator(int seed)
         var confidentiality = new Confidentiality(Pick(visibility), Pick(visibility), Pick(visibility), Pick(visibility));
         return new ProcessSpec(mediator, enters, stages.ToValueList(), venues, deadlines, confidentiality);
     }
-
-    /// <summary>An open section (simulation:, forecast:) is a mapping at its top.</summary>
-    private RawMapping NextSection() => new(Enumerable.Range(0, _rng.Next(1, 4))
-        .Select(k => new KeyValuePair<string, RawNode>("k" + k, NextRaw(1))).ToValueList());
-
-    private RawNode NextRaw(int depth) => depth >= 2 ? new RawScalar(Text(0)) : _rng.Next(3) switch
-    {
-        0 => new RawScalar(Pick("1", "null", "", "true", "2.5", "x y", "~", "- a")),
-        1 => new RawSequence(Enumerable.Range(0, _rng.Next(0, 3)).Select(_ => NextRaw(depth + 1)).ToValueList()),
-        _ => new RawMapping(Enumerable.Range(0, _rng.Next(1, 4))
-            .Select(k => new KeyValuePair<string, RawNode>("k" + k, NextRaw(depth + 1))).ToValueList()),
-    };
 
     private static string Code(int state, int n) => new([.. Enumerable.Range(0, n).Select(i => ((state >> i) & 1) == 1 ? 'Y' : 'N')]);
 
