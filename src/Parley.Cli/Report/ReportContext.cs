@@ -1,0 +1,34 @@
+using System.Globalization;
+using Parley.Model;
+
+namespace Parley.Cli.Report;
+
+/// <summary>Everything a section builder may read: the scenario, where it came from, and the options.</summary>
+/// <param name="Scenario">The loaded scenario.</param>
+/// <param name="ScenarioFile">The file name as the user gave it (shown in every inputs line).</param>
+/// <param name="ScenarioSha256">SHA-256 of the file's bytes (hex), so a reader can tell which inputs produced the numbers.</param>
+/// <param name="Options">Runs, seed and date.</param>
+internal sealed record ReportContext(Scenario Scenario, string ScenarioFile, string ScenarioSha256, ReportOptions Options)
+{
+    /// <summary>
+    /// The outlook date: <c>--by</c> when given, else the latest deadline the scenario declares, else null
+    /// (an outlook then has no date to ask about).
+    /// </summary>
+    public DateOnly? By => Options.By ?? Scenario.Process?.Deadlines.Select(d => (DateOnly?)d.Date).Max();
+
+    /// <summary>The flags that determine the results, as a command line fragment.</summary>
+    public string FlagsLine() => string.Create(CultureInfo.InvariantCulture, $"--runs {Options.Runs} --seed {Options.Seed}")
+        + (By is { } by ? " --by " + by.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
+
+    /// <summary>The inputs line shared by every section: file, its hash prefix, and the flags that matter.</summary>
+    public string InputsLine(bool withSimulation = false)
+    {
+        var line = $"Inputs: {Path.GetFileName(ScenarioFile)} (sha256 {ScenarioSha256[..12]}…)";
+        if (withSimulation)
+        {
+            line += ", " + FlagsLine();
+        }
+
+        return line + ". Illustrative inputs give illustrative outputs.";
+    }
+}
