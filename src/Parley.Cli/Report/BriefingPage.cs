@@ -44,7 +44,7 @@ internal static class BriefingPage
         html.Close("ol").Close("nav").Close("header").Open("main");
         foreach (var section in sections)
         {
-            html.Open("section", ("id", section.Id), ("data-section", section.Id), ("data-status", Words.Lower(section.Status)))
+            html.Open("section", ("id", section.Id), ("data-section", section.Id), ("data-status", section.StatusName))
                 .Element("h2", section.Title)
                 .Raw(section.Body)
                 .Close("section");

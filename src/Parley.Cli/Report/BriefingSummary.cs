@@ -26,7 +26,7 @@ internal static class BriefingSummary
         {
             id = s.Id,
             title = s.Title,
-            status = s.Status,
+            status = s.StatusName,
             headlines = s.Headlines,
             figures = s.Figures,
             data = s.Data,

@@ -15,4 +15,13 @@ internal sealed record ReportSection(
     string Body,
     IReadOnlyList<string> Headlines,
     IReadOnlyList<string> Figures,
-    object? Data = null);
+    object? Data = null)
+{
+    /// <summary>The status as written in the page (<c>data-status</c>) and the JSON: available, unavailable or no-input.</summary>
+    public string StatusName => Status switch
+    {
+        SectionStatus.Available => "available",
+        SectionStatus.Unavailable => "unavailable",
+        _ => "no-input",
+    };
+}

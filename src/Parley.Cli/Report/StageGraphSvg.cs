@@ -70,7 +70,7 @@ internal static class StageGraphSvg
             svg.Element("text", Words.Truncate(detail, chars), ("x", HtmlWriter.Num(x + 8)), ("y", HtmlWriter.Num(y + 36)), ("class", "node-detail"));
             svg.Close("g");
 
-            var labels = process.Deadlines.Where(d => d.Stage == stage.Id).Select(d => $"deadline {d.Id}: {Words.Date(d.Date)}").ToList();
+            var labels = process.Deadlines.Where(d => d.Stage == stage.Id).Select(d => $"{d.Id}: {Words.Date(d.Date)}").ToList();
             if (stage.Id == process.MediatorEntersAt && process.Mediator is not null)
             {
                 labels.Insert(0, $"◆ {process.Mediator} joins here");

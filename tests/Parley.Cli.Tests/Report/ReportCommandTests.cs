@@ -1,0 +1,241 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Parley.Tests;
+
+namespace Parley.Cli.Tests.Report;
+
+public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixture<FlagshipBriefing>
+{
+    private static readonly string[] SectionIds = ["situation", "stability", "agreement", "outlook", "forecast"];
+
+    [Fact]
+    public void Report_Flagship_HasEverySectionInOrderWithAHeading()
+    {
+        var sections = flagship.Document.QuerySelectorAll("main > section[data-section]");
+
+        Assert.Equal(SectionIds, sections.Select(s => s.Id));
+        Assert.All(sections, s => Assert.False(string.IsNullOrWhiteSpace(s.QuerySelector("h2")?.TextContent)));
+        Assert.Equal(SectionIds, flagship.Document.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")!.TrimStart('#')));
+    }
+
+    [Fact]
+    public void Report_Flagship_SituationShowsPartiesIssuesAndVenues()
+    {
+        var situation = Section("situation");
+
+        Assert.Equal("available", situation.GetAttribute("data-status"));
+        Assert.Equal(["RU", "UA", "US", "EU", "NATO"], Column(situation, "parties", 0));
+        Assert.Equal(["mediator, guarantor"], Rows(situation, "parties").Where(r => r[0] == "US").Select(r => r[2]));
+        Assert.Equal(["C", "T", "G", "S", "Q", "V"], Column(situation, "issues", 0));
+        Assert.Contains("9,216 packages", situation.TextContent, StringComparison.Ordinal);
+        // S3 (RU, UA) decides the venue: Istanbul is the only venue both accept and neither rejects.
+        var venues = situation.QuerySelector("[data-common-venues='S3']")!.TextContent;
+        Assert.Contains("V3 Istanbul", venues, StringComparison.Ordinal);
+        Assert.DoesNotContain("V2", venues, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_Flagship_StageGraphHasEveryStageAndDependency()
+    {
+        var figure = flagship.Document.QuerySelector("#fig-stage-graph")!;
+        var svg = figure.QuerySelector("svg")!;
+
+        Assert.Equal([.. Enumerable.Range(1, 8).Select(i => $"S{i}")], svg.QuerySelectorAll("[data-stage]").Select(g => g.GetAttribute("data-stage")));
+        Assert.Equal([.. Enumerable.Range(1, 7).Select(i => $"S{i}->S{i + 1}")], svg.QuerySelectorAll("[data-edge]").Select(e => e.GetAttribute("data-edge")));
+        Assert.Equal("done", svg.QuerySelector("[data-stage='S1']")!.GetAttribute("data-status"));
+        Assert.Equal("open", svg.QuerySelector("[data-stage='S2']")!.GetAttribute("data-status"));
+        Assert.Contains("US joins here", svg.TextContent, StringComparison.Ordinal);
+        Assert.Contains("D-two-weeks: 2025-09-01", svg.TextContent, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(figure.QuerySelector("figcaption")?.TextContent));
+    }
+
+    [Fact]
+    public void Report_Flagship_TimelineShowsDeadlinesAndTheOutlookDate()
+    {
+        var svg = flagship.Document.QuerySelector("#fig-deadline-timeline svg")!;
+        var events = svg.QuerySelectorAll("[data-event]").ToDictionary(e => e.GetAttribute("data-event")!, e => e.GetAttribute("data-date"));
+
+        Assert.Equal("2025-08-08", events["D-aug8"]);
+        Assert.Equal("2025-09-01", events["D-two-weeks"]);
+        // No --by: the outlook date defaults to the scenario's last deadline.
+        Assert.Equal("2025-09-01", events["by"]);
+    }
+
+    [Fact]
+    public void Report_Flagship_LensSectionsWithoutTheirLensShowANoteAndNoNumbers()
+    {
+        foreach (var id in new[] { "stability", "agreement", "outlook" })
+        {
+            var section = Section(id);
+            if (section.GetAttribute("data-status") == "unavailable")
+            {
+                Assert.NotNull(section.QuerySelector($"[data-unavailable='{id}']"));
+                Assert.Contains("Not available in this build", section.TextContent, StringComparison.Ordinal);
+                Assert.Empty(section.QuerySelectorAll("figure, table"));
+            }
+        }
+
+        // The flagship has no forecast: section yet, so that section says there is nothing to analyse.
+        Assert.Equal("no-input", Section("forecast").GetAttribute("data-status"));
+    }
+
+    [Fact]
+    public void Report_Flagship_StatesInputsAndThatTheyAreIllustrative()
+    {
+        Assert.Contains("Illustrative inputs give illustrative outputs", flagship.Document.QuerySelector("#illustrative")!.TextContent, StringComparison.Ordinal);
+        foreach (var section in flagship.Document.QuerySelectorAll("section[data-status='available']"))
+        {
+            var inputs = section.QuerySelector($"[data-inputs='{section.Id}']");
+            Assert.NotNull(inputs);
+            Assert.Contains("ukraine-talks-2025.yaml", inputs.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Illustrative inputs give illustrative outputs", inputs.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Report_Flagship_IsSelfContained()
+    {
+        var document = flagship.Document;
+
+        Assert.Empty(document.QuerySelectorAll("script, link, iframe, object, embed"));
+        var external = document.All
+            .SelectMany(e => new[] { e.GetAttribute("src"), e.GetAttribute("href") })
+            .Where(v => v is not null && !v.StartsWith('#') && !v.StartsWith("data:", StringComparison.Ordinal))
+            .ToList();
+        Assert.Empty(external);
+        Assert.DoesNotContain("url(http", flagship.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("@media print", document.QuerySelector("head style")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_Flagship_JsonSummaryListsSectionsFiguresAndOutput()
+    {
+        var root = flagship.Summary.RootElement;
+
+        Assert.Equal(flagship.Path, root.GetProperty("output").GetString());
+        Assert.Equal("ukraine-talks-2025", root.GetProperty("scenario").GetProperty("id").GetString());
+        Assert.Equal(64, root.GetProperty("scenario").GetProperty("sha256").GetString()!.Length);
+        Assert.Equal("2025-09-01", root.GetProperty("inputs").GetProperty("by").GetString());
+        var sections = root.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
+        Assert.Equal(SectionIds, sections.Keys);
+        var situation = sections["situation"];
+        Assert.Equal("available", situation.GetProperty("status").GetString());
+        Assert.Equal(["stage-graph", "deadline-timeline"], situation.GetProperty("figures").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(9216, situation.GetProperty("data").GetProperty("packages").GetDouble());
+        Assert.Equal("S5", situation.GetProperty("data").GetProperty("mediatorEntersAt").GetString());
+        // Every figure the JSON names is on the page.
+        foreach (var figure in sections.Values.SelectMany(s => s.GetProperty("figures").EnumerateArray()))
+        {
+            Assert.NotNull(flagship.Document.QuerySelector($"figure[data-figure='{figure.GetString()}'] svg"));
+        }
+    }
+
+    [Fact]
+    public void Report_TableFormat_PrintsSummaryAndPath()
+    {
+        var path = Path.Combine(flagship.Directory.FullName, "table.html");
+
+        var (code, stdout, _) = CliRunner.Run("report", TestPaths.Example("ukraine-talks-2025.yaml"), "-o", path);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Situation", stdout, StringComparison.Ordinal);
+        Assert.Contains("Illustrative inputs give illustrative outputs", stdout, StringComparison.Ordinal);
+        Assert.Contains("Wrote " + path, stdout.ReplaceLineEndings(" "), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_SameInputsTwice_WritesIdenticalPages()
+    {
+        var again = Path.Combine(flagship.Directory.FullName, "again.html");
+
+        var (code, _, _) = CliRunner.Run("report", TestPaths.Example("ukraine-talks-2025.yaml"), "-o", again, "--format", "json");
+
+        Assert.Equal(0, code);
+        Assert.Equal(flagship.Html, File.ReadAllText(again));
+    }
+
+    [Fact]
+    public void Report_ByFlag_MovesTheOutlookDate()
+    {
+        var path = Path.Combine(flagship.Directory.FullName, "by.html");
+
+        var (code, stdout, _) = CliRunner.Run("report", TestPaths.Example("ukraine-talks-2025.yaml"), "-o", path, "--by", "2025-10-15", "--format", "json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("2025-10-15", json.RootElement.GetProperty("inputs").GetProperty("by").GetString());
+        using var document = new HtmlParser().ParseDocument(File.ReadAllText(path));
+        Assert.Equal("2025-10-15", document.QuerySelector("#fig-deadline-timeline [data-event='by']")!.GetAttribute("data-date"));
+    }
+
+    [Theory]
+    [InlineData("--by", "next week", "--by: 'next week' is not a date")]
+    [InlineData("--runs", "0", "--runs must be between 1")]
+    public void Report_BadFlag_ExitsTwoWithMessage(string flag, string value, string message)
+    {
+        var (code, _, stderr) = CliRunner.Run("report", TestPaths.Example("ukraine-talks-2025.yaml"), "-o", Path.Combine(flagship.Directory.FullName, "x.html"), flag, value);
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_MissingScenario_ExitsTwoWithLocatedError()
+    {
+        var (code, _, stderr) = CliRunner.Run("report", "no-such-file.yaml", "-o", Path.Combine(flagship.Directory.FullName, "x.html"));
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("no-such-file.yaml:1:1: error: no such file", stderr.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_UnwritableOutput_ExitsTwoNamingThePath()
+    {
+        var target = Path.Combine(flagship.Directory.FullName, "no-such-dir", "b.html");
+
+        var (code, _, stderr) = CliRunner.Run("report", TestPaths.Example("ukraine-talks-2025.yaml"), "-o", target);
+
+        Assert.Equal(2, code);
+        Assert.Contains("cannot write " + target, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_HostileText_IsEscapedAndSectionsWithoutInputSaySo()
+    {
+        var yaml = Path.Combine(flagship.Directory.FullName, "hostile.yaml");
+        File.WriteAllText(yaml, """
+            parley: 1
+            id: tiny
+            title: "Tiny <script>alert(1)</script> & co"
+            parties:
+              - {id: A, name: "Alpha <img src=x onerror=alert(1)>", roles: [party]}
+              - {id: B, name: Beta, roles: [party]}
+            issues:
+              - id: X
+                name: Price
+                options:
+                  - {id: X1, name: low}
+                  - {id: X2, name: high}
+            """);
+        var path = Path.Combine(flagship.Directory.FullName, "hostile.html");
+
+        var (code, _, stderr) = CliRunner.Run("report", yaml, "-o", path);
+
+        Assert.True(code == 0, stderr);
+        using var document = new HtmlParser().ParseDocument(File.ReadAllText(path));
+        Assert.Empty(document.QuerySelectorAll("script, img"));
+        Assert.Equal("Tiny <script>alert(1)</script> & co", document.QuerySelector("h1")!.TextContent);
+        Assert.Equal("no-input", document.QuerySelector("#stability")!.GetAttribute("data-status"));
+        Assert.Equal("no-input", document.QuerySelector("#agreement")!.GetAttribute("data-status"));
+        Assert.Equal("no-input", document.QuerySelector("#outlook")!.GetAttribute("data-status"));
+        Assert.Null(document.QuerySelector("#fig-stage-graph"));
+    }
+
+    private IElement Section(string id) => flagship.Document.QuerySelector($"section#{id}") ?? throw new Xunit.Sdk.XunitException($"no section {id}");
+
+    private static List<string[]> Rows(IElement scope, string table) =>
+        [.. scope.QuerySelectorAll($"table[data-table='{table}'] tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToArray())];
+
+    private static List<string> Column(IElement scope, string table, int column) => [.. Rows(scope, table).Select(r => r[column])];
+}
