@@ -43,7 +43,7 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
         var conflict = map["conflict"] is { } c ? ReadConflict(c, parties) : null;
         var process = map["process"] is { } p ? ReadProcess(p, parties, issues) : null;
         var simulation = map["simulation"] is { } s ? ReadOpenSection(s, "simulation") : null;
-        var forecast = map["forecast"] is { } f ? ReadOpenSection(f, "forecast") : null;
+        var forecast = map["forecast"] is { } f ? Forecast.ForecastSectionReader.Validate(ToRaw(f), file, diagnostics) : null;
         return new Scenario(id, title, description, scale, parties, issues, preferences, conflict, process, simulation, forecast);
     }
 
