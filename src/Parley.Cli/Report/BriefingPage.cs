@@ -35,7 +35,12 @@ internal static class BriefingPage
             html.Open("li").Open("a", ("href", "#" + section.Id)).Text(section.Title).Close("a");
             if (section.Status != SectionStatus.Available)
             {
-                html.Element("span", section.Status == SectionStatus.Unavailable ? " (not available in this build)" : " (nothing to analyse)", ("class", "muted"));
+                html.Element("span", section.Status switch
+                {
+                    SectionStatus.Unavailable => " (not available in this build)",
+                    SectionStatus.Error => " (could not be computed)",
+                    _ => " (nothing to analyse)",
+                }, ("class", "muted"));
             }
 
             html.Close("li");

@@ -22,6 +22,9 @@ internal static class BriefingStyles
         th, td { border-bottom: 1px solid var(--rule); padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
         th { background: #f6f6f6; }
         figure { margin: 1rem 0; }
+        dl.packages { font-size: 0.85rem; display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.8rem; }
+        dl.packages dt { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+        dl.packages dd { margin: 0; }
         figure svg { width: 100%; height: auto; display: block; }
         svg.diagram text { font-family: system-ui, Arial, sans-serif; }
         svg .node-title { font-size: 12.5px; font-weight: 600; }

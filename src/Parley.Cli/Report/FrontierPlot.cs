@@ -61,12 +61,15 @@ internal static class FrontierPlot
         for (var i = 0; i < data.Solutions.Count; i++)
         {
             var (label, point) = data.Solutions[i];
+            // Solutions often land close together: numbered on the plot, named in the legend.
+            var tag = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var marker = plot.Add.Marker(point, MarkerShape.FilledDiamond, 11, palette.GetColor(i + 1));
-            marker.LegendText = label;
-            var text = plot.Add.Text(label, point);
+            marker.LegendText = $"{tag}: {label}";
+            var text = plot.Add.Text(tag, point);
             text.LabelFontSize = 12;
-            text.LabelOffsetX = 8;
-            text.LabelOffsetY = -8 - (i * 2);
+            text.LabelBold = true;
+            text.LabelOffsetX = 7;
+            text.LabelOffsetY = -18 + (i % 2 * 20);
         }
 
         plot.XLabel($"{data.XParty} utility");

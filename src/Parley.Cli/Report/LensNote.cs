@@ -34,4 +34,15 @@ internal static class LensNote
             .Close("p");
         return new ReportSection(id, title, SectionStatus.NoInput, html.ToString(), [missing], []);
     }
+
+    /// <summary>A section whose lens refused the scenario (e.g. a limit it does not support): the lens's own message, no numbers.</summary>
+    public static ReportSection Failed(string id, string title, string lens, string message)
+    {
+        var html = new HtmlWriter();
+        html.Open("p", ("class", "unavailable"), ("data-error", id))
+            .Element("strong", "Could not be computed. ")
+            .Text($"The {lens} reported: {message}")
+            .Close("p");
+        return new ReportSection(id, title, SectionStatus.Error, html.ToString(), [$"could not be computed: {message}"], []);
+    }
 }

@@ -17,11 +17,12 @@ internal sealed record ReportSection(
     IReadOnlyList<string> Figures,
     object? Data = null)
 {
-    /// <summary>The status as written in the page (<c>data-status</c>) and the JSON: available, unavailable or no-input.</summary>
+    /// <summary>The status as written in the page (<c>data-status</c>) and the JSON: available, unavailable, no-input or error.</summary>
     public string StatusName => Status switch
     {
         SectionStatus.Available => "available",
         SectionStatus.Unavailable => "unavailable",
+        SectionStatus.Error => "error",
         _ => "no-input",
     };
 }

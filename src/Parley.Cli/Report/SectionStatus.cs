@@ -11,4 +11,7 @@ internal enum SectionStatus
 
     /// <summary>The scenario declares nothing this section could analyse (e.g. no <c>conflict:</c> section).</summary>
     NoInput,
+
+    /// <summary>The lens ran and refused the input; the page shows its message.</summary>
+    Error,
 }
