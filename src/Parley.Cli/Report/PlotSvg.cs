@@ -19,9 +19,13 @@ internal static partial class PlotSvg
     {
         var svg = plot.GetSvgXml(width, height);
         svg = XmlDeclaration().Replace(svg, "");
-        svg = IdAttribute().Replace(svg, m => $"{m.Groups[1].Value}=\"{figureId}-{m.Groups[2].Value}\"");
-        svg = UrlReference().Replace(svg, m => $"url(#{figureId}-{m.Groups[1].Value})");
-        svg = HrefReference().Replace(svg, m => $"{m.Groups[1].Value}=\"#{figureId}-{m.Groups[2].Value}\"");
+        // Skia numbers clip paths from a process-wide counter; renumbering them per figure keeps the page
+        // byte-identical however many plots the process drew before, and unique within the page.
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Rename(string id) => ids.TryGetValue(id, out var name) ? name : ids[id] = $"{figureId}-{ids.Count + 1}";
+        svg = IdAttribute().Replace(svg, m => $"{m.Groups[1].Value}=\"{Rename(m.Groups[2].Value)}\"");
+        svg = UrlReference().Replace(svg, m => $"url(#{Rename(m.Groups[1].Value)})");
+        svg = HrefReference().Replace(svg, m => $"{m.Groups[1].Value}=\"#{Rename(m.Groups[2].Value)}\"");
         // Skia writes glyph positions as "x1, x2, x3, " with a trailing separator, which strict SVG parsers reject.
         svg = GlyphPositions().Replace(svg, m => $"{m.Groups[1].Value}=\"{string.Join(' ', m.Groups[2].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}\"");
         // Glyphs were placed with DejaVu metrics; a reader without it still gets a sans-serif face.

@@ -65,19 +65,54 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
     [Fact]
     public void Report_Flagship_LensSectionsWithoutTheirLensShowANoteAndNoNumbers()
     {
-        foreach (var id in new[] { "stability", "agreement", "outlook" })
-        {
-            var section = Section(id);
-            if (section.GetAttribute("data-status") == "unavailable")
-            {
-                Assert.NotNull(section.QuerySelector($"[data-unavailable='{id}']"));
-                Assert.Contains("Not available in this build", section.TextContent, StringComparison.Ordinal);
-                Assert.Empty(section.QuerySelectorAll("figure, table"));
-            }
-        }
+        var unavailable = flagship.Document.QuerySelectorAll("section[data-status='unavailable']");
 
-        // The flagship has no forecast: section yet, so that section says there is nothing to analyse.
-        Assert.Equal("no-input", Section("forecast").GetAttribute("data-status"));
+        // Which lenses are in the build changes as they land; whichever are missing must say so and show nothing.
+        Assert.All(unavailable, section =>
+        {
+            Assert.NotNull(section.QuerySelector($"[data-unavailable='{section.Id}']"));
+            Assert.Contains("Not available in this build", section.TextContent, StringComparison.Ordinal);
+            Assert.Empty(section.QuerySelectorAll("figure, table"));
+        });
+        Assert.All(flagship.Document.QuerySelectorAll("section[data-section]"),
+            section => Assert.Contains(section.GetAttribute("data-status"), new[] { "available", "unavailable" }));
+    }
+
+    [Fact]
+    public void Report_Flagship_AgreementSpaceIsEmptyAndNamesTheTerritorialRedLines()
+    {
+        var agreement = Section("agreement");
+
+        Assert.Equal("available", agreement.GetAttribute("data-status"));
+        Assert.Equal("0", agreement.QuerySelector("[data-zone]")!.GetAttribute("data-zone"));
+        Assert.Contains(agreement.QuerySelectorAll("[data-conflict]"), c => c.GetAttribute("data-conflict") == "RU-donbas,UA-no-withdrawal");
+        // Only the two territorial red lines reopen the zone when dropped alone (issue 4's flagship check).
+        var relaxations = Rows(agreement, "relaxations");
+        Assert.Equal(["RU-donbas", "UA-no-withdrawal"], relaxations.Where(r => !r[0].Contains('+', StringComparison.Ordinal)).Select(r => r[0]));
+        Assert.All(relaxations, r => Assert.True(int.Parse(r[1].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) > 0));
+        Assert.All(relaxations, r => Assert.Matches("^C\\d\\|T\\d\\|G\\d\\|S\\d\\|Q\\d\\|V\\d$", r[2]));
+        var frontier = agreement.QuerySelector("figure#fig-frontier[data-figure='frontier'] svg[viewBox]");
+        Assert.NotNull(frontier);
+        Assert.Contains("RU utility", frontier.TextContent, StringComparison.Ordinal);
+        Assert.Contains("UA utility", frontier.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_Flagship_ForecastShowsOutcomeAndThatDroppingNatoMatters()
+    {
+        var forecast = Section("forecast");
+
+        Assert.Equal("available", forecast.GetAttribute("data-status"));
+        Assert.Equal(["Territory", "Guarantees", "SanctionsRelief", "CeasefireTiming"], Column(forecast, "forecast-outcome", 0));
+        Assert.All(Rows(forecast, "forecast-outcome"), r =>
+        {
+            var outcome = double.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(outcome, 0, 100);
+        });
+        Assert.Equal(["RU", "UA", "US", "EU", "NATO"], Column(forecast, "forecast-robustness", 0));
+        Assert.Equal("YES", Rows(forecast, "forecast-robustness").Single(r => r[0] == "NATO")[3]);
+        Assert.Contains("NATO", forecast.QuerySelector("[data-fragile]")!.GetAttribute("data-fragile")!, StringComparison.Ordinal);
+        Assert.NotNull(forecast.QuerySelector("figure#fig-forecast-positions svg[viewBox]"));
     }
 
     [Fact]
@@ -124,6 +159,11 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
         Assert.Equal(["stage-graph", "deadline-timeline"], situation.GetProperty("figures").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal(9216, situation.GetProperty("data").GetProperty("packages").GetDouble());
         Assert.Equal("S5", situation.GetProperty("data").GetProperty("mediatorEntersAt").GetString());
+        var agreement = sections["agreement"].GetProperty("data");
+        Assert.Equal(0, agreement.GetProperty("agreementZone").GetInt64());
+        Assert.Equal(["RU", "UA", "US", "EU"], agreement.GetProperty("parties").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains(agreement.GetProperty("relaxations").EnumerateArray(), r => r.GetProperty("drop").EnumerateArray().Single().GetString() == "RU-donbas");
+        Assert.Equal(4, sections["forecast"].GetProperty("data").GetProperty("outcome").GetArrayLength());
         // Every figure the JSON names is on the page.
         foreach (var figure in sections.Values.SelectMany(s => s.GetProperty("figures").EnumerateArray()))
         {
