@@ -52,7 +52,8 @@ public static class ScenarioWriter
             root["forecast"] = WriteRaw(forecast);
         }
 
-        return new SerializerBuilder().DisableAliases().Build().Serialize(root);
+        // Quote strings that would otherwise read back as another type ("null", "1", "~"), so text round-trips.
+        return new SerializerBuilder().DisableAliases().WithQuotingNecessaryStrings().Build().Serialize(root);
     }
 
     private static Dictionary<string, object?> WriteParty(Party p)
