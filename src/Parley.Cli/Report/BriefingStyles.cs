@@ -30,6 +30,9 @@ internal static class BriefingStyles
         svg .node-title { font-size: 12.5px; font-weight: 600; }
         svg .node-detail { font-size: 11px; fill: #444; }
         svg .node-badge { font-size: 11.5px; fill: #b00020; }
+        svg .edge-label { font-size: 11px; fill: #333; font-weight: 600; }
+        svg .node-code { font-size: 12px; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+        figure svg.state-graph { margin: 0 auto; }
         svg .event-date { font-size: 12px; font-weight: 600; }
         svg .event-label { font-size: 11px; fill: #444; }
         footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.8rem; }

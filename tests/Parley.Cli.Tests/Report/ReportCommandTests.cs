@@ -79,6 +79,29 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
     }
 
     [Fact]
+    public void Report_Flagship_StabilityListsEquilibriaAndTheStatusQuoPath()
+    {
+        var stability = Section("stability");
+
+        Assert.Equal("available", stability.GetAttribute("data-status"));
+        Assert.Equal(["Nash", "GMR", "SMR", "SEQ", "SIM", "SEQ∧SIM"], Column(stability, "equilibria", 0));
+        // Nash ⊆ SEQ ⊆ GMR and Nash ⊆ SMR ⊆ GMR: the counts must respect the inclusions.
+        var counts = Rows(stability, "equilibria").ToDictionary(r => r[0], r => int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(counts["Nash"], 1, counts["SEQ"]);
+        Assert.InRange(counts["SEQ"], counts["Nash"], counts["GMR"]);
+        Assert.InRange(counts["SMR"], counts["Nash"], counts["GMR"]);
+        // The flagship's status quo is "no option taken" (state 1); every final state of the improvement dynamics has a path in words.
+        var statusQuo = stability.QuerySelector("[data-status-quo]")!;
+        Assert.Equal("1", statusQuo.GetAttribute("data-status-quo"));
+        var finals = statusQuo.GetAttribute("data-final")!.Split(',');
+        Assert.Equal(finals, stability.QuerySelectorAll("[data-path-to]").Select(li => li.GetAttribute("data-path-to")));
+        var graph = stability.QuerySelector("figure#fig-state-graph svg")!;
+        Assert.Equal("status-quo", graph.QuerySelector("[data-state='1']")!.GetAttribute("data-role"));
+        Assert.All(finals, f => Assert.Equal("final", graph.QuerySelector($"[data-state='{f}']")!.GetAttribute("data-role")));
+        Assert.NotEmpty(graph.QuerySelectorAll("[data-move^='1->']"));
+    }
+
+    [Fact]
     public void Report_Flagship_AgreementSpaceIsEmptyAndNamesTheTerritorialRedLines()
     {
         var agreement = Section("agreement");
@@ -164,6 +187,8 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
         Assert.Equal(["RU", "UA", "US", "EU"], agreement.GetProperty("parties").EnumerateArray().Select(p => p.GetString()));
         Assert.Contains(agreement.GetProperty("relaxations").EnumerateArray(), r => r.GetProperty("drop").EnumerateArray().Single().GetString() == "RU-donbas");
         Assert.Equal(4, sections["forecast"].GetProperty("data").GetProperty("outcome").GetArrayLength());
+        Assert.Equal(80, sections["stability"].GetProperty("data").GetProperty("states").GetInt32());
+        Assert.Equal(3, sections["stability"].GetProperty("data").GetProperty("equilibria").GetProperty("nash").GetArrayLength());
         // Every figure the JSON names is on the page.
         foreach (var figure in sections.Values.SelectMany(s => s.GetProperty("figures").EnumerateArray()))
         {
