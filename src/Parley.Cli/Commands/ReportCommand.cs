@@ -35,15 +35,21 @@ internal static class ReportCommand
                 throw new UsageException($"--runs must be between 1 and 10,000,000 (got {options.Runs.ToString(CultureInfo.InvariantCulture)})");
             }
 
+            var target = Path.GetFullPath(parse.GetValue(output)!);
+            if (Path.GetDirectoryName(target) is { } folder && !Directory.Exists(folder))
+            {
+                // Checked before the lenses run, so a typo in -o costs nothing.
+                throw new UsageException($"cannot write {target}: folder {folder} does not exist");
+            }
+
             var path = parse.GetValue(file)!;
             var scenario = ScenarioFiles.LoadOrThrow(path, stderr);
-            var context = new ReportContext(scenario, path, Sha256(path), options);
+            var context = ReportContext.For(scenario, path, Sha256(path), options);
             var builders = BriefingBuilder.DefaultSections();
             var briefing = ShowProgress(stderr)
                 ? BuildWithProgress(context, builders, cancellationToken)
                 : BriefingBuilder.Build(context, builders, null, cancellationToken);
 
-            var target = Path.GetFullPath(parse.GetValue(output)!);
             try
             {
                 File.WriteAllText(target, briefing.Html);

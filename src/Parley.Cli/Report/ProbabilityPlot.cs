@@ -32,15 +32,22 @@ internal static class ProbabilityPlot
 
         foreach (var (label, day) in markers)
         {
+            // Named in the legend: labels on the axis collide when deadlines are days apart.
             var line = plot.Add.VerticalLine(X(day));
             line.Color = label.Contains("--by", StringComparison.Ordinal) ? Color.FromHex("#1f5fa8") : Color.FromHex("#b00020");
             line.LinePattern = LinePattern.Dashed;
-            line.Text = label;
-            line.LabelFontSize = 11;
+            line.LegendText = label;
         }
 
-        plot.Axes.DateTimeTicksBottom();
-        plot.Axes.SetLimitsY(0, 1);
+        var ticks = plot.Axes.DateTimeTicksBottom();
+        if (ticks.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic automatic)
+        {
+            automatic.LabelFormatter = d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // Small probabilities would be a flat line on a 0–1 axis; the axis shows what the band reaches.
+        var top = curves.SelectMany(c => c.High).DefaultIfEmpty(0).Max();
+        plot.Axes.SetLimitsY(0, Math.Min(1, Math.Max(0.05, top * 1.2)));
         plot.YLabel("probability");
         plot.ShowLegend(Alignment.UpperLeft);
         return PlotSvg.Inline(plot, figureId, 720, 400, "Probabilities over time with confidence bands");

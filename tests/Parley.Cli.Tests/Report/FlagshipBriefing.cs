@@ -12,7 +12,7 @@ public sealed class FlagshipBriefing : IDisposable
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("parley-report-");
         Path = System.IO.Path.Combine(Directory.FullName, "briefing.html");
-        var (code, stdout, stderr) = CliRunner.Run("report", TestPaths.Example("ukraine-talks-2025.yaml"), "-o", Path, "--format", "json");
+        var (code, stdout, stderr) = CliRunner.Run("report", TestPaths.Example("ukraine-talks-2025.yaml"), "-o", Path, "--runs", "300", "--format", "json");
         Assert.True(code == 0, stderr);
         Html = File.ReadAllText(Path);
         Document = new HtmlParser().ParseDocument(Html);

@@ -102,6 +102,28 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
     }
 
     [Fact]
+    public void Report_Flagship_OutlookGivesStageProbabilitiesThatRespectTheStageOrder()
+    {
+        var outlook = Section("outlook");
+
+        Assert.Equal("available", outlook.GetAttribute("data-status"));
+        Assert.Equal("2025-09-01", outlook.QuerySelector("[data-agreement-by]")!.GetAttribute("data-agreement-by"));
+        var stages = Rows(outlook, "stage-outlook");
+        Assert.Equal([.. Enumerable.Range(1, 8).Select(i => $"S{i}")], stages.Select(r => r[0].Split(' ')[0]));
+        // A stage opens only after the one before it succeeded (the flagship's stages form a chain).
+        for (var i = 1; i < stages.Count; i++)
+        {
+            Assert.True(Percent(stages[i][1]) <= Percent(stages[i - 1][2]), $"{stages[i][0]} opened more often than {stages[i - 1][0]} succeeded");
+        }
+
+        var swings = Rows(outlook, "assumptions").Select(r => Percent(r[4])).ToList();
+        Assert.InRange(swings.Count, 1, 5);
+        Assert.Equal(swings.OrderByDescending(x => x), swings);
+        Assert.NotNull(outlook.QuerySelector("figure#fig-agreement-curve svg[viewBox]"));
+        Assert.Contains("--runs 300 --seed 1 --by 2025-09-01", outlook.QuerySelector("[data-inputs]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_Flagship_AgreementSpaceIsEmptyAndNamesTheTerritorialRedLines()
     {
         var agreement = Section("agreement");
@@ -201,7 +223,7 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
     {
         var path = Path.Combine(flagship.Directory.FullName, "table.html");
 
-        var (code, stdout, _) = CliRunner.Run("report", TestPaths.Example("ukraine-talks-2025.yaml"), "-o", path);
+        var (code, stdout, _) = CliRunner.Run("report", TestPaths.Example("ukraine-talks-2025.yaml"), "-o", path, "--runs", "300");
 
         Assert.Equal(0, code);
         Assert.Contains("Situation", stdout, StringComparison.Ordinal);
@@ -214,7 +236,7 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
     {
         var again = Path.Combine(flagship.Directory.FullName, "again.html");
 
-        var (code, _, _) = CliRunner.Run("report", TestPaths.Example("ukraine-talks-2025.yaml"), "-o", again, "--format", "json");
+        var (code, _, _) = CliRunner.Run("report", TestPaths.Example("ukraine-talks-2025.yaml"), "-o", again, "--runs", "300", "--format", "json");
 
         Assert.Equal(0, code);
         Assert.Equal(flagship.Html, File.ReadAllText(again));
@@ -225,7 +247,7 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
     {
         var path = Path.Combine(flagship.Directory.FullName, "by.html");
 
-        var (code, stdout, _) = CliRunner.Run("report", TestPaths.Example("ukraine-talks-2025.yaml"), "-o", path, "--by", "2025-10-15", "--format", "json");
+        var (code, stdout, _) = CliRunner.Run("report", TestPaths.Example("ukraine-talks-2025.yaml"), "-o", path, "--runs", "300", "--by", "2025-10-15", "--format", "json");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(stdout);
@@ -298,6 +320,9 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
     }
 
     private IElement Section(string id) => flagship.Document.QuerySelector($"section#{id}") ?? throw new Xunit.Sdk.XunitException($"no section {id}");
+
+    /// <summary>The leading percentage of a cell such as "33.7% [30.8%, 36.7%]".</summary>
+    private static double Percent(string cell) => double.Parse(cell[..cell.IndexOf('%', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
 
     private static List<string[]> Rows(IElement scope, string table) =>
         [.. scope.QuerySelectorAll($"table[data-table='{table}'] tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToArray())];
