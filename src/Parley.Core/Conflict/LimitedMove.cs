@@ -97,6 +97,7 @@ internal static class LimitedMove
             }
         }
 
-        return worst;
+        // A lone player (a grand coalition) has nobody to answer it: its move stands.
+        return worst < 0 ? s1 : worst;
     }
 }

@@ -110,7 +110,9 @@ internal static class KtabCsvReader
 
         return diagnostics.Count > 0
             ? new ForecastLoadResult(null, diagnostics)
-            : new ForecastLoadResult(new ForecastInput(name, description, dims, actors.ToValueList()), diagnostics);
+            : new ForecastLoadResult(
+                new ForecastInput(name, description, dims, actors.ToValueList(), description.Contains("illustrative", StringComparison.OrdinalIgnoreCase)),
+                diagnostics);
     }
 
     private static ForecastActor ReadActor(int line, List<Field> fields, int nd, int width, Dictionary<string, int> names, Action<int, int, string> error)
@@ -122,7 +124,7 @@ internal static class KtabCsvReader
         }
         else if (fields.Count < width)
         {
-            error(line, fields[^1].Column + fields[^1].Text.Length + 1, $"row has {fields.Count} column(s); expected {width} (name, description, power, then position and salience for {nd} dimension(s))");
+            error(line, fields[^1].Column + fields[^1].Text.Length, $"row has {fields.Count} column(s); expected {width} (name, description, power, then position and salience for {nd} dimension(s))");
         }
 
         var name = fields[0].Text;
@@ -184,7 +186,7 @@ internal static class KtabCsvReader
     {
         if (index >= fields.Count || fields[index].Text.Length == 0)
         {
-            error(line, index < fields.Count ? fields[index].Column : fields[^1].Column + fields[^1].Text.Length + 1,
+            error(line, index < fields.Count ? fields[index].Column : fields[^1].Column + fields[^1].Text.Length,
                 $"missing the {what} (line {line} is NAME, DESCRIPTION, NUM_ACTORS, NUM_DIMS)");
             return null;
         }

@@ -87,6 +87,10 @@ internal sealed class SmpModel
             reason);
     }
 
+    /// <summary>The risk attitudes KTAB infers for the state with the given positions (0–100 scale), for parity checks.</summary>
+    internal static double[] RiskAttitudes(ForecastInput input, SmpOptions options, double[][] positions) =>
+        new Turn(new SmpModel(input, options), positions.Select(p => p.Select(x => x / 100.0).ToArray()).ToArray()).Risk;
+
     /// <summary>Σ_i ‖x_i − y_i‖ on the [0, 1] scale (KTAB's state distance).</summary>
     internal static double StateDistance(double[][] a, double[][] b)
     {
@@ -165,6 +169,9 @@ internal sealed class SmpModel
         }
 
         public double[][] Positions { get; }
+
+        /// <summary>Each actor's risk attitude in this state.</summary>
+        public double[] Risk => _risk;
 
         /// <summary>h's estimate of the utility to i of j's position.</summary>
         private double U(int h, int i, int j) => KtabMath.Utility(_diff[i, j], _riskEstimate[h, i]);

@@ -123,7 +123,7 @@ internal sealed partial class ScenarioReader
         if (map[key] is { } node)
         {
             var text = Text(node);
-            if (text.Length == 0)
+            if (text.Length == 0 && node is YScalar)
             {
                 Error(node, $"'{key}' of {what} is empty");
             }

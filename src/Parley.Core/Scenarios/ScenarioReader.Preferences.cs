@@ -170,6 +170,12 @@ internal sealed partial class ScenarioReader
         var values = new double[issue.Options.Count];
         var given = new bool[issue.Options.Count];
         var what = $"score of '{partyId}'";
+        if (issue.Options.Count == 0)
+        {
+            // The issue itself is broken and already reported; checking scores against it would only add noise.
+            return new IssueScores(values.ToValueList());
+        }
+
         switch (node)
         {
             case YSequence seq:
@@ -417,6 +423,12 @@ internal sealed partial class ScenarioReader
         {
             if (issues.FirstOrDefault(i => i.Id == issueId) is { } issue)
             {
+                if (issue.Options.Count == 0)
+                {
+                    ok = false; // a broken issue, already reported
+                    return null;
+                }
+
                 return issue;
             }
 

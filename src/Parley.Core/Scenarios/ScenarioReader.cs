@@ -37,6 +37,11 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
         }
 
         var id = RequiredText(map, "id", "scenario");
+        if (map["id"] is YScalar idNode && id.Length > 0)
+        {
+            CheckId(idNode, "scenario");
+        }
+
         var title = OptionalText(map, "title") ?? id;
         var description = OptionalText(map, "description") ?? "";
         var scale = ReadScale(map["scale"]);

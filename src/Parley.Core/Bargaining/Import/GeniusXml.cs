@@ -152,7 +152,7 @@ public static partial class GeniusXml
         if (Math.Abs(sum - 1) > 1e-9)
         {
             var first = objective.Descendants("weight").First();
-            log.Warn(source.File, Line(first), Column(first), $"weights sum to {sum.ToString("R", CultureInfo.InvariantCulture)}, not 1; divided by the sum");
+            log.Warn(source.File, Line(first), Column(first), $"weights sum to {sum.ToString("R", CultureInfo.InvariantCulture)} (≈ {sum.ToString("0.####", CultureInfo.InvariantCulture)}), not 1; divided by the sum");
         }
 
         var reservation = 0.0;

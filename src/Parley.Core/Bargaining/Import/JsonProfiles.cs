@@ -129,7 +129,7 @@ public static class JsonProfiles
 
         if (Math.Abs(sum - 1) > 1e-9)
         {
-            log.Warn(p.Source.File, 1, 1, $"{p.WeightsPath}: weights sum to {sum.ToString("R", CultureInfo.InvariantCulture)}, not 1; divided by the sum");
+            log.Warn(p.Source.File, 1, 1, $"{p.WeightsPath}: weights sum to {sum.ToString("R", CultureInfo.InvariantCulture)} (≈ {sum.ToString("0.####", CultureInfo.InvariantCulture)}), not 1; divided by the sum");
         }
 
         var table = contributions.Select((c, k) => c.Select(v => weights[k] / sum * v).ToValueList()).ToValueList();
