@@ -116,6 +116,7 @@ internal static class ZoneCounter
         }
 
         var need = new double[p];
+        var needs = new Vector<double>[p];
         long count = 0;
         var size = block[0].Length;
         for (var index = from; index < to; index++)
@@ -150,7 +151,7 @@ internal static class ZoneCounter
             }
             else
             {
-                count += p == 2 ? ScanTwo(block[0], block[1], need[0], need[1]) : Scan(block, need);
+                count += p == 2 ? ScanTwo(block[0], block[1], need[0], need[1]) : Scan(block, need, needs);
             }
 
             for (var g = split - 1; g >= 0; g--)
@@ -192,12 +193,11 @@ internal static class ZoneCounter
         return count;
     }
 
-    private static long Scan(double[][] block, double[] need)
+    private static long Scan(double[][] block, double[] need, Vector<double>[] needs)
     {
         var w = Vector<double>.Count;
         var p = block.Length;
         var size = block[0].Length;
-        var needs = new Vector<double>[p];
         for (var q = 0; q < p; q++)
         {
             needs[q] = new Vector<double>(need[q]);

@@ -61,6 +61,10 @@ public sealed class ReferenceDomainTests
         Assert.Equal(s.GetProperty("Nash_B").GetDouble(), nash.Parties[1].Utility, 9);
         Assert.Equal(s.GetProperty("Nash Product").GetDouble(), nash.Parties[0].Utility * nash.Parties[1].Utility, 9);
         Assert.Equal(s.GetProperty("Social Welfare").GetDouble(), result.Utilitarian!.Outcome.Utilities.Sum(), 9);
+        // NegoLog's "Kalai" point is not the max-min point; ours must be at least as good on the KS criterion (ideals are 1).
+        Assert.Equal([1.0, 1.0], result.Ideals.Select(i => Math.Round(i, 9)));
+        var theirs = Math.Min(s.GetProperty("Kalai_A").GetDouble(), s.GetProperty("Kalai_B").GetDouble());
+        Assert.True(result.KalaiSmorodinsky!.Outcome.Utilities.Min() >= theirs - 1e-9);
     }
 
     private static void AssertSolution(UtilityTable table, JsonElement expected, Solution actual)
