@@ -67,9 +67,13 @@ public sealed record Distribution(DistributionKind Kind, double A, double B = 0,
     };
 
     /// <summary>Parses <c>3</c>, <c>uniform(a,b)</c>, <c>loguniform(a,b)</c>, <c>triangular(min,mode,max)</c> or <c>normal(mean,sd)</c>.</summary>
-    public static bool TryParse(string text, out Distribution distribution)
+    public static bool TryParse(string text, out Distribution distribution) => TryParse(text, out distribution, out _);
+
+    /// <summary>Parses the text form; <paramref name="error"/> says what is wrong with the parameters of a known family.</summary>
+    public static bool TryParse(string text, out Distribution distribution, out string error)
     {
         distribution = Constant(0);
+        error = "";
         var t = text.Trim().ToLowerInvariant();
         if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var constant) && double.IsFinite(constant))
         {
@@ -94,7 +98,7 @@ public sealed record Distribution(DistributionKind Kind, double A, double B = 0,
             args.Add(v);
         }
 
-        return TryCreate(t[..open], args, out distribution, out _);
+        return TryCreate(t[..open], args, out distribution, out error);
     }
 
     /// <summary>Builds a distribution from a family name and its parameters, checking them.</summary>

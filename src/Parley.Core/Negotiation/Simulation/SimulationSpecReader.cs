@@ -238,9 +238,13 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
         Distribution? d = null;
         if (node is RawScalar s)
         {
-            if (Distribution.TryParse(s.Text, out var parsed))
+            if (Distribution.TryParse(s.Text, out var parsed, out var why))
             {
                 d = parsed;
+            }
+            else if (why.Length > 0)
+            {
+                Error(node, $"{what}: {why}");
             }
             else
             {
