@@ -42,7 +42,7 @@ internal sealed record SmpOptions
     /// <summary>Threads for one run (results do not depend on it); 1 runs sequentially.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>The non-default options as <c>name=value</c> pairs, for reports.</summary>
+    /// <summary>Every model option as a KTAB-style <c>Name=Value</c> pair, for reports.</summary>
     public IEnumerable<string> Describe() =>
     [
         $"VictoryProbModel={VictoryProbModel}", $"VotingRule={VotingRule}", $"PCEModel={PceModel}",
