@@ -189,6 +189,18 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
     }
 
     [Fact]
+    public void Report_Flagship_IdsAreUniqueAndEveryInternalReferenceResolves()
+    {
+        var ids = flagship.Document.All.Select(e => e.Id).Where(id => !string.IsNullOrEmpty(id)).ToList();
+
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var known = ids.ToHashSet();
+        var references = System.Text.RegularExpressions.Regex.Matches(flagship.Html, "(?:url\\(#|href=\"#)([^)\"]+)").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(references);
+        Assert.All(references, r => Assert.Contains(r, known));
+    }
+
+    [Fact]
     public void Report_Flagship_JsonSummaryListsSectionsFiguresAndOutput()
     {
         var root = flagship.Summary.RootElement;
