@@ -60,7 +60,16 @@ internal static class BargainCommand
                 MaxRelaxationSize = parse.GetValue(maxRelaxation),
                 MaxDegreeOfParallelism = parse.GetValue(threads),
             };
-            var result = BargainingSolver.Solve(table, options, cancel);
+            BargainingResult result;
+            try
+            {
+                result = BargainingSolver.Solve(table, options, cancel);
+            }
+            catch (Exception ex) when (ex is NotSupportedException or ArgumentException)
+            {
+                // Red lines naming unknown issues/options, or tying too many issues together: a problem with the input.
+                throw new UsageException(ex.Message);
+            }
             if (parse.GetValue(csv) is { } csvPath)
             {
                 WriteFile(csvPath, FrontierCsv(result));

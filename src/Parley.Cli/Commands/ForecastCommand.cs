@@ -20,12 +20,12 @@ internal static partial class ForecastCommand
         var file = new Argument<string>("file") { Description = "Scenario YAML with a forecast: section, or a KTAB SMP CSV (*.csv)." };
         var format = Output.FormatOption();
         var plot = new Option<string?>("--plot") { Description = "Write a plot of positions over turns (one panel per dimension) to this .png or .svg file." };
-        var seed = new Option<ulong>("--seed") { Description = "Seed for stochastic transitions and robustness runs (default 0).", DefaultValueFactory = _ => 0 };
-        var digits = new Option<int>("--digits") { Description = "Decimals of positions in the output (default 1, as KTAB prints them).", DefaultValueFactory = _ => 1 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed for stochastic transitions and robustness runs.", DefaultValueFactory = _ => 0 };
+        var digits = new Option<int>("--digits") { Description = "Decimals of positions in the output (1 as in KTAB's logs).", DefaultValueFactory = _ => 1 };
         var robustness = new Option<bool>("--robustness") { Description = "Also run every leave-one-actor-out subset and --runs seeded stochastic runs, and show the spread." };
-        var runs = new Option<int>("--runs") { Description = "Seeded stochastic runs for --robustness (default 20).", DefaultValueFactory = _ => 20 };
-        var threshold = new Option<double>("--shift-threshold") { Description = "A variant whose outcome moves at least this many points (0–100 scale) on a dimension, or whose convergence flips, is a qualitative change (default 10).", DefaultValueFactory = _ => 10 };
-        var maxTurns = new Option<int>("--max-turns") { Description = "Turn limit (KTAB: 100).", DefaultValueFactory = _ => 100 };
+        var runs = new Option<int>("--runs") { Description = "Seeded stochastic runs for --robustness.", DefaultValueFactory = _ => 20 };
+        var threshold = new Option<double>("--shift-threshold") { Description = "A variant whose outcome moves at least this many points (0–100 scale) on a dimension, or whose convergence flips, is a qualitative change.", DefaultValueFactory = _ => 10 };
+        var maxTurns = new Option<int>("--max-turns") { Description = "Turn limit (KTAB's).", DefaultValueFactory = _ => 100 };
         var vpm = Enum("--victory-prob-model", VictoryProbModel.Linear, "victory-probability model");
         var vr = Enum("--voting-rule", VotingRule.Prop, "voting rule");
         var pce = Enum("--pce-model", PceModel.Conditional, "probabilistic Condorcet election model");

@@ -1,4 +1,5 @@
 using Parley.Bargaining;
+using Parley.Model;
 using ScottPlot;
 using SkiaSharp;
 
@@ -116,11 +117,30 @@ internal static class BargainingPlot
         if (result.Pareto.Count == 0)
         {
             plot.Add.Annotation("agreement zone empty");
+
+            // What the diagnosis would buy: the Nash package of each minimal relaxation.
+            var shapes = new[] { MarkerShape.OpenDiamond, MarkerShape.OpenTriangleUp, MarkerShape.OpenSquare, MarkerShape.OpenCircle };
+            foreach (var (relaxation, i) in (result.Diagnosis?.Relaxations ?? ValueList<Relaxation>.Empty).Where(r => r.Nash is not null).Take(8).Select((r, i) => (r, i)))
+            {
+                var nash = relaxation.Nash!.Outcome;
+                var m = plot.Add.Marker(nash.Utilities[x], nash.Utilities[y], shapes[i % shapes.Length], 12, Colors.OrangeRed);
+                m.LegendText = $"Nash without {string.Join(" + ", relaxation.Drop)}: {relaxation.Nash.Label}";
+            }
         }
 
+        // One legend per figure: in the two-party chart the lower left is empty (frontiers run top-left to bottom-right);
+        // in a grid the first panel's upper right usually is.
         if (legend)
         {
             plot.ShowLegend(Alignment.LowerLeft);
+        }
+        else if (x == 0 && y == 1)
+        {
+            plot.ShowLegend(Alignment.UpperRight);
+        }
+        else
+        {
+            plot.HideLegend();
         }
 
         return plot;

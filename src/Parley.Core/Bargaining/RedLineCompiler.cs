@@ -52,12 +52,6 @@ internal static class RedLineCompiler
         }
     }
 
-    public static bool AtomHolds(OutcomeSpace space, Condition atom, int[] package)
-    {
-        var (issue, mask) = CompileAtom(space, atom);
-        return mask[package[issue]];
-    }
-
     /// <summary>A rule compiled against a space: its issues (ascending) and an evaluator over a full package array.</summary>
     public static CompiledRule Compile(OutcomeSpace space, RedLine redLine)
     {

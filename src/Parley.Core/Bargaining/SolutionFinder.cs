@@ -64,7 +64,7 @@ internal static class SolutionFinder
             if (values[i] >= best - criterionTolerance || double.IsNegativeInfinity(best))
             {
                 var o = zoneFrontier[i];
-                if (chosen is null || Better(o, chosen, leximin, leximinQuantum, tol) )
+                if (chosen is null || Better(o, chosen, leximin, leximinQuantum, tol))
                 {
                     chosen = o;
                 }

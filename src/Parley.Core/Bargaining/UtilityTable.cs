@@ -92,15 +92,29 @@ public sealed record UtilityTable(OutcomeSpace Space, ValueList<PartyUtility> Pa
     public IReadOnlyList<string> BrokenRedLines(int party, ReadOnlySpan<int> package)
     {
         var chosen = package.ToArray();
-        return [.. Parties[party].RedLines.Where(r => !Holds(r.Rule, chosen)).Select(r => r.Id)];
+        return [.. CompiledRedLines.For(this)[party].Where(r => !r.Holds(chosen)).Select(r => r.Id)];
     }
 
     /// <summary>
     /// True when the package is acceptable to the party: its utility is at or above the reservation value
     /// (within <see cref="Tolerance"/>) and it breaks none of the party's red lines.
     /// </summary>
-    public bool IsAcceptable(int party, ReadOnlySpan<int> package) =>
-        Parties[party].Utility(package) >= Parties[party].Reservation - Tolerance && BrokenRedLines(party, package).Count == 0;
+    public bool IsAcceptable(int party, ReadOnlySpan<int> package)
+    {
+        if (Parties[party].Utility(package) < Parties[party].Reservation - Tolerance)
+        {
+            return false;
+        }
+
+        var rules = CompiledRedLines.For(this)[party];
+        if (rules.Length == 0)
+        {
+            return true;
+        }
+
+        var chosen = package.ToArray();
+        return rules.All(r => r.Holds(chosen));
+    }
 
     /// <summary>True when the package is acceptable to every party (it lies in the agreement zone).</summary>
     public bool IsInZone(ReadOnlySpan<int> package)
@@ -133,6 +147,4 @@ public sealed record UtilityTable(OutcomeSpace Space, ValueList<PartyUtility> Pa
     /// <summary>The table with reservation values replaced (one per party, in party order).</summary>
     public UtilityTable WithReservations(IReadOnlyList<double> reservations) =>
         this with { Parties = Parties.Select((p, i) => p with { Reservation = reservations[i] }).ToValueList() };
-
-    internal bool Holds(Condition rule, int[] package) => rule.Evaluate(atom => RedLineCompiler.AtomHolds(Space, atom, package));
 }
