@@ -45,7 +45,10 @@ internal sealed class AgreementSection : ISectionBuilder
         {
             headlines.Add($"zone: {zone} of {Words.Count(result.Outcomes)} packages acceptable to {names}; Nash package {result.Nash!.Label}");
             html.Element("p", $"{zone} of {Words.Count(result.Outcomes)} packages are acceptable to every party ({names}): each is at or above the party's reservation value and breaks none of its red lines. {result.Pareto.Count} of them are Pareto-efficient.", ("data-zone", result.AgreementZone?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""));
-            SolutionsTable(html, result, result.Solutions.ToList(), "solutions", "Fair solutions in the agreement zone: each party's utility, (gain over its reservation value) and [concession from its best package in the zone]");
+            html.Table("solutions", "Fair solutions in the agreement zone: each party's utility, (gain over its reservation value) and [concession from its best package in the zone]",
+                ["solution", "package", .. result.Parties],
+                result.Solutions.Select(sol => (IReadOnlyList<string>)
+                    [Name(sol.Kind), sol.Label, .. sol.Parties.Select(p => $"{Utility(p)} [{HtmlWriter.Num(p.Concession)}]")]));
             InWords(html, result, result.Solutions);
         }
         else
@@ -91,7 +94,7 @@ internal sealed class AgreementSection : ISectionBuilder
             html.Element("p", "The red lines alone exclude every package, whatever the reservation values.");
         }
 
-        html.Element("p", "Minimal sets of constraints that no package meets together (dropping any one member of a set is needed to reopen the zone):");
+        html.Element("p", "Minimal sets of constraints that no package meets together; to reopen the zone, at least one member of every set has to give:");
         html.Open("ul", ("id", "conflicts"));
         foreach (var conflict in diagnosis.Conflicts)
         {
@@ -176,11 +179,6 @@ internal sealed class AgreementSection : ISectionBuilder
                 [string.Join(" + ", r.Drop), r.AgreementZone is { } n ? Words.Count(n) : "not counted", r.Nash?.Label ?? "—",
                  .. result.Parties.Select((_, i) => r.Nash is { } nash ? Utility(nash.Parties[i]) : "—")]));
     }
-
-    private static void SolutionsTable(HtmlWriter html, BargainingResult result, List<Solution> solutions, string id, string caption) =>
-        html.Table(id, caption, ["solution", "package", .. result.Parties],
-            solutions.Select(sol => (IReadOnlyList<string>)
-                [Name(sol.Kind), sol.Label, .. sol.Parties.Select(p => $"{Utility(p)} [{HtmlWriter.Num(p.Concession)}]")]));
 
     private static string Utility(PartyOutcome p) => $"{p.Utility:0.#} ({(p.Gain >= 0 ? "+" : "")}{p.Gain:0.#})";
 

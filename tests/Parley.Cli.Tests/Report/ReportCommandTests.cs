@@ -331,6 +331,59 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
         Assert.Null(document.QuerySelector("#fig-stage-graph"));
     }
 
+    [Fact]
+    public void Report_TwoPartiesWithAZone_ListsTheFourSolutionsAndSaysWhatIsMissing()
+    {
+        var yaml = Path.Combine(flagship.Directory.FullName, "duo.yaml");
+        File.WriteAllText(yaml, """
+            parley: 1
+            id: duo
+            title: Duo
+            parties:
+              - {id: A, name: Alpha, roles: [party]}
+              - {id: B, name: Beta, roles: [party]}
+            issues:
+              - id: X
+                name: Price
+                options:
+                  - {id: X1, name: low}
+                  - {id: X2, name: mid}
+                  - {id: X3, name: high}
+              - id: Y
+                name: Delivery
+                options:
+                  - {id: Y1, name: fast}
+                  - {id: Y2, name: slow}
+            preferences:
+              A:
+                weights: {X: 70, Y: 30}
+                scores: {X: [0, 50, 100], Y: [0, 100]}
+                reservation: 30
+              B:
+                weights: {X: 60, Y: 40}
+                scores: {X: [100, 50, 0], Y: [100, 0]}
+                reservation: 30
+            """);
+        var path = Path.Combine(flagship.Directory.FullName, "duo.html");
+
+        var (code, _, stderr) = CliRunner.Run("report", yaml, "-o", path);
+
+        Assert.True(code == 0, stderr);
+        using var document = new HtmlParser().ParseDocument(File.ReadAllText(path));
+        var agreement = document.QuerySelector("section#agreement")!;
+        Assert.Equal("available", agreement.GetAttribute("data-status"));
+        // Acceptable (both ≥ 30): X1|Y1 (A 0, no), X2|Y1 (35, 70), X2|Y2 (65, 30), X3|Y1 (70, 40), X1|Y2 (30, 60), X3|Y2 (100, 0, no).
+        Assert.Equal("4", agreement.QuerySelector("[data-zone]")!.GetAttribute("data-zone"));
+        var solutions = Rows(agreement, "solutions");
+        Assert.Equal(["Nash", "Kalai–Smorodinsky", "egalitarian", "utilitarian"], solutions.Select(r => r[0]));
+        // Nash maximises (uA − 30)(uB − 30): X3|Y1 gives 40·10 = 400, X2|Y1 5·40 = 200, the others 0.
+        Assert.Equal("X3|Y1", solutions[0][1]);
+        Assert.StartsWith("70 (+40)", solutions[0][2], StringComparison.Ordinal);
+        Assert.NotNull(agreement.QuerySelector("figure#fig-frontier svg"));
+        Assert.Equal(["no-input", "no-input", "no-input"], new[] { "stability", "outlook", "forecast" }.Select(id => document.QuerySelector($"section#{id}")!.GetAttribute("data-status")));
+        Assert.Null(document.QuerySelector("#fig-stage-graph"));
+    }
+
     private IElement Section(string id) => flagship.Document.QuerySelector($"section#{id}") ?? throw new Xunit.Sdk.XunitException($"no section {id}");
 
     /// <summary>The leading percentage of a cell such as "33.7% [30.8%, 36.7%]".</summary>
