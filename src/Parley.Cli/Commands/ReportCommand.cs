@@ -19,7 +19,7 @@ internal static class ReportCommand
         var output = new Option<string>("--output", "-o") { Description = "Where to write the page.", DefaultValueFactory = _ => "briefing.html" };
         var runs = new Option<int>("--runs") { Description = "Simulated runs for the outlook.", DefaultValueFactory = _ => ReportOptions.DefaultRuns };
         var seed = new Option<int>("--seed") { Description = "Seed for everything sampled; same seed, same page.", DefaultValueFactory = _ => ReportOptions.DefaultSeed };
-        var by = new Option<string?>("--by") { Description = "Date the outlook asks about (YYYY-MM-DD); default: the scenario's last deadline." };
+        var by = new Option<string?>("--by") { Description = "Date the outlook asks about (YYYY-MM-DD); default: the focus stage's deadline, as parley simulate picks it, else the last deadline." };
         var format = Output.FormatOption();
         var command = new Command("report", "Write a mediator's briefing (one self-contained HTML page: situation, stability, agreement space, outlook, forecast) and print a short summary.")
         {
