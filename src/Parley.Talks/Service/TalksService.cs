@@ -281,7 +281,7 @@ public sealed class TalksService
     {
         var events = new List<TalksEvent>
         {
-            new TalksCreated(scenario.Title, ScenarioWriter.Write(scenario with { Preferences = ValueList<PartyPreferences>.Empty })),
+            new TalksCreated(scenario.Title, ScenarioWriter.Write(PublicPart(scenario))),
         };
         var process = scenario.Process;
         foreach (var stage in process?.Stages ?? ValueList<Stage>.Empty)
@@ -347,6 +347,14 @@ public sealed class TalksService
             }
         });
     }
+
+    /// <summary>
+    /// What of a scenario the ledger shows to every participant: parties, issues and process. Dropped:
+    /// preferences (private; they enter as positions), and the conflict, simulation and forecast
+    /// sections, which hold parties' rankings, strategies and positions.
+    /// </summary>
+    internal static Scenario PublicPart(Scenario scenario) =>
+        scenario with { Preferences = ValueList<PartyPreferences>.Empty, Conflict = null, Simulation = null, Forecast = null };
 
     private async Task<Entry> EntryAsync(string talksId, CancellationToken cancellationToken)
     {

@@ -209,4 +209,17 @@ public sealed class TalksServiceTests
         var e = await subscription.Events.ReadAsync(timeout.Token);
         Assert.Equal("across instances", Assert.IsType<StatementIssued>(e.Event).Text);
     }
+
+    [Fact]
+    public async Task Ledger_KeepsNoPrivateSectionOfTheScenario()
+    {
+        await using var f = await CreateAsync();
+        var created = Assert.IsType<TalksCreated>((await f.Service.ReadEventsAsync(f.Id, 0, 1))[0].Event);
+        foreach (var section in new[] { "preferences:", "conflict:", "simulation:", "forecast:", "reservation" })
+        {
+            Assert.DoesNotContain(section, created.ScenarioYaml);
+        }
+
+        Assert.Contains("process:", created.ScenarioYaml);
+    }
 }
