@@ -13,16 +13,19 @@ namespace Parley.Cluster.Client;
 public sealed class ClusterConnection : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly OrleansBatchDispatcher _dispatcher;
+    
 
     private ClusterConnection(IHost host)
     {
         _host = host;
-        _dispatcher = new OrleansBatchDispatcher(host.Services.GetRequiredService<IClusterClient>());
+        Dispatcher = new OrleansBatchDispatcher(host.Services.GetRequiredService<IClusterClient>());
     }
 
+    /// <summary>The transport jobs run through (tests wrap it to watch batches move).</summary>
+    internal IBatchDispatcher Dispatcher { get; set; }
+
     /// <summary>Scheduler timing (tests shorten it).</summary>
-    internal BatchSchedulerOptions SchedulerOptions { get; init; } = BatchSchedulerOptions.Default;
+    internal BatchSchedulerOptions SchedulerOptions { get; set; } = BatchSchedulerOptions.Default;
 
     /// <summary>Connects to the cluster, retrying until a silo answers or <paramref name="connectTimeout"/> passes.</summary>
     /// <param name="redis">Redis endpoint, <c>HOST:PORT</c>.</param>
@@ -83,7 +86,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     }
 
     /// <summary>The live silos and what each offers.</summary>
-    public Task<IReadOnlyList<WorkerInfo>> GetWorkersAsync(CancellationToken cancellationToken = default) => _dispatcher.GetWorkersAsync(cancellationToken);
+    public Task<IReadOnlyList<WorkerInfo>> GetWorkersAsync(CancellationToken cancellationToken = default) => Dispatcher.GetWorkersAsync(cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="runs"/> runs of <paramref name="job"/> in batches of <paramref name="batchSize"/> over the
@@ -111,7 +114,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         ReadOnlyMemory<byte> encoded = job.EncodeSpec(spec);
         var jobId = Guid.NewGuid().ToString("N");
         var batches = plan.Select((range, i) => new BatchWork(jobId, job.Kind, encoded, seed, i, range.From, range.To)).ToList();
-        var (partials, report) = await BatchScheduler.RunAsync(_dispatcher, SchedulerOptions, TimeProvider.System, batches, progress, cancellationToken).ConfigureAwait(false);
+        var (partials, report) = await BatchScheduler.RunAsync(Dispatcher, SchedulerOptions, TimeProvider.System, batches, progress, cancellationToken).ConfigureAwait(false);
         var decoded = partials.Select(p => job.DecodePartial(p.Span)).ToList();
         return new ClusterRun<TPartial>(InProcessRunner.MergeInOrder(job, decoded), report);
     }

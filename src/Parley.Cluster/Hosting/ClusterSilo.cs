@@ -112,6 +112,9 @@ public sealed class ClusterSilo : IAsyncDisposable
         if (log is not null)
         {
             logging.SetMinimumLevel(LogLevel.Warning);
+            // Start-up advice (server GC) and watchdog notes about a busy machine are noise for a batch worker.
+            logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+            logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
             logging.AddProvider(new TextWriterLoggerProvider(log));
         }
     }
