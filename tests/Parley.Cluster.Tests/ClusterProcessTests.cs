@@ -1,0 +1,67 @@
+using Parley.Cluster.Client;
+using Parley.Cluster.Jobs;
+using Parley.Cluster.Tests.Client;
+using Parley.Cluster.Tests.Infrastructure;
+
+namespace Parley.Cluster.Tests;
+
+/// <summary>Real clusters: a private redis-server and <c>parley cluster silo</c> processes on this machine.</summary>
+public sealed class ClusterProcessTests
+{
+    private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan JobBound = TimeSpan.FromSeconds(150);
+
+    [RedisFact]
+    public async Task ClusterRun_TwoSilos_PrintsExactlyTheInProcessOutput()
+    {
+        using var redis = await RedisServer.StartAsync(StartBound);
+        var silos = await Task.WhenAll(SiloProcess.StartAsync(redis.Endpoint, 1, StartBound), SiloProcess.StartAsync(redis.Endpoint, 1, StartBound));
+        try
+        {
+            string[] args = ["cluster", "run", "--runs", "3000", "--work", "2000", "--batch-size", "50", "--seed", "7", "--format", "json"];
+            var local = await ParleyProcess.RunAsync(JobBound, args);
+            var remote = await ParleyProcess.RunAsync(JobBound, [.. args, "--cluster", redis.Endpoint]);
+
+            Assert.True(local.Code == 0, local.Err);
+            Assert.True(remote.Code == 0, remote.Err);
+            Assert.Contains("\"runs\": 3000", local.Out, StringComparison.Ordinal);
+            Assert.Equal(local.Out, remote.Out);
+            Assert.Contains("60 batches on 2 silo(s), 0 moved", remote.Err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Array.ForEach(silos, s => s.Dispose());
+        }
+    }
+
+    [RedisFact]
+    public async Task KillingASiloMidRun_ItsBatchRunsElsewhere_ResultCompleteAndIdentical()
+    {
+        using var redis = await RedisServer.StartAsync(StartBound);
+        var silos = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => SiloProcess.StartAsync(redis.Endpoint, 1, StartBound)));
+        try
+        {
+            var victim = silos[0];
+            await using var connection = await ClusterConnection.ConnectAsync(redis.Endpoint, connectTimeout: StartBound);
+            await Poll.UntilAsync(async () => (await connection.GetWorkersAsync()).Count == 3, StartBound, "all three silos are active");
+            var spy = new KillOnDispatchDispatcher(connection.Dispatcher, victim.Address, victim.Kill);
+            connection.Dispatcher = spy;
+
+            var job = SyntheticJob.Instance;
+            var spec = new SyntheticSpec(5000);
+            var run = await connection.RunAsync(job, spec, 11, 6000, 100).WaitAsync(JobBound);
+
+            Assert.True(spy.KilledWithBatch >= 0, "the victim silo was killed with a batch in flight");
+            Assert.NotEqual(victim.Address, run.Report.RanOn[spy.KilledWithBatch]);
+            Assert.True(run.Report.Reassigned >= 1);
+            Assert.Equal(1, run.Report.BatchesPerSilo.GetValueOrDefault(victim.Address));
+            Assert.Equal(60, run.Report.BatchesPerSilo.Values.Sum());
+            Assert.Equal(6000, run.Result.Runs);
+            Assert.Equal(InProcessRunner.Run(job, spec, 11, 6000, 100), run.Result);
+        }
+        finally
+        {
+            Array.ForEach(silos, s => s.Dispose());
+        }
+    }
+}
