@@ -9,9 +9,10 @@ namespace Parley.Cluster.Client;
 /// a call to it fails in transport, its in-flight batches go back on the queue and run elsewhere.
 /// </summary>
 /// <remarks>
-/// Invariant: every batch index is at any time either queued, in flight on exactly one slot, or accepted, and a
-/// result is accepted only once; a call given up on (its silo presumed dead) is abandoned, so a late answer from
-/// it is never counted. That is what makes "no batch counted twice" hold even when a silo was only slow.
+/// Invariant: a batch's result is accepted once, the first to arrive; any later answer for it (from a call given up
+/// on, or the other copy of a speculated straggler) is ignored and counted in <see cref="ClusterRunReport.Duplicates"/>.
+/// That is what makes "no batch counted twice" hold whatever the timing. A batch lost with its silo is queued again
+/// only when no other copy of it is still running.
 /// </remarks>
 internal sealed class BatchScheduler
 {
@@ -25,6 +26,9 @@ internal sealed class BatchScheduler
     private readonly ReadOnlyMemory<byte>[] _results;
     private readonly string[] _ranOn;
     private readonly int[] _attempts;
+    private readonly int[] _copies;
+    private readonly bool[] _queued;
+    private readonly long[] _lastStart;
     private readonly Dictionary<string, SiloSlots> _silos = new(StringComparer.Ordinal);
     private readonly List<SiloSlots> _allSilos = [];
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -33,6 +37,11 @@ internal sealed class BatchScheduler
     private int _inFlight;
     private int _totalAttempts;
     private int _reassigned;
+    private int _speculative;
+    private int _duplicates;
+    private int _queuedCount;
+    private long _acceptedTicks;
+    private int _acceptedTimed;
 
     private BatchScheduler(IBatchDispatcher dispatcher, BatchSchedulerOptions options, TimeProvider time, IReadOnlyList<BatchWork> batches, IProgress<ClusterProgress>? progress, CancellationToken cancellationToken)
     {
@@ -44,6 +53,9 @@ internal sealed class BatchScheduler
         _results = new ReadOnlyMemory<byte>[batches.Count];
         _ranOn = new string[batches.Count];
         _attempts = new int[batches.Count];
+        _copies = new int[batches.Count];
+        _queued = new bool[batches.Count];
+        _lastStart = new long[batches.Count];
         _job = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     }
 
@@ -82,9 +94,12 @@ internal sealed class BatchScheduler
 
     private async Task<(IReadOnlyList<ReadOnlyMemory<byte>>, ClusterRunReport)> ExecuteAsync(CancellationToken cancellationToken)
     {
-        for (var i = 0; i < _batches.Count; i++)
+        lock (_gate)
         {
-            _queue.Writer.TryWrite(i);
+            for (var i = 0; i < _batches.Count; i++)
+            {
+                EnqueueLocked(i);
+            }
         }
 
         var monitor = Task.Run(MonitorAsync, CancellationToken.None);
@@ -114,7 +129,7 @@ internal sealed class BatchScheduler
         var perSilo = _ranOn.GroupBy(s => s, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return (_results, new ClusterRunReport(_batches.Count, _totalAttempts, _reassigned, perSilo, _ranOn));
+        return (_results, new ClusterRunReport(_batches.Count, _totalAttempts, _reassigned, _speculative, _duplicates, perSilo, _ranOn));
     }
 
     private async Task MonitorAsync()
@@ -155,6 +170,8 @@ internal sealed class BatchScheduler
                     Fail(new ClusterJobException($"no live silo for {_options.NoWorkerTimeout.TotalSeconds:0} s; {_done} of {_batches.Count} batches done"));
                     return;
                 }
+
+                SpeculateLocked();
             }
 
             try
@@ -218,6 +235,13 @@ internal sealed class BatchScheduler
 
                 lock (_gate)
                 {
+                    _queued[index] = false;
+                    _queuedCount--;
+                    if (_ranOn[index] is not null)
+                    {
+                        continue; // A speculative copy whose original has meanwhile finished.
+                    }
+
                     if (++_attempts[index] > _options.MaxAttempts)
                     {
                         Fail(new ClusterJobException($"batch {index} (runs {_batches[index].FromRun}–{_batches[index].ToRun - 1}) was lost {_options.MaxAttempts} times"));
@@ -226,6 +250,8 @@ internal sealed class BatchScheduler
 
                     _totalAttempts++;
                     _inFlight++;
+                    _copies[index]++;
+                    _lastStart[index] = _time.GetTimestamp();
                     ReportLocked();
                 }
 
@@ -241,10 +267,15 @@ internal sealed class BatchScheduler
                     lock (_gate)
                     {
                         _inFlight--;
+                        _copies[index]--;
                         if (!_job.IsCancellationRequested)
                         {
-                            _reassigned++;
-                            _queue.Writer.TryWrite(index);
+                            if (_ranOn[index] is null && _copies[index] == 0 && !_queued[index])
+                            {
+                                _reassigned++;
+                                EnqueueLocked(index);
+                            }
+
                             if (_silos.TryGetValue(silo.Info.Silo, out var current) && ReferenceEquals(current, silo))
                             {
                                 DropLocked(silo.Info.Silo);
@@ -264,7 +295,7 @@ internal sealed class BatchScheduler
                     return;
                 }
 
-                Accept(index, outcome);
+                Accept(index, outcome, _lastStart[index]);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -273,7 +304,7 @@ internal sealed class BatchScheduler
         }
     }
 
-    private void Accept(int index, BatchOutcome outcome)
+    private void Accept(int index, BatchOutcome outcome, long started)
     {
         if (outcome.BatchIndex != index || outcome.JobId != _batches[index].JobId)
         {
@@ -284,11 +315,15 @@ internal sealed class BatchScheduler
         lock (_gate)
         {
             _inFlight--;
+            _copies[index]--;
             if (_ranOn[index] is not null)
             {
-                return; // Cannot happen by the invariant; never count a batch twice if it did.
+                _duplicates++; // The other copy of a speculated batch: already counted once, never twice.
+                return;
             }
 
+            _acceptedTicks += _time.GetTimestamp() - started;
+            _acceptedTimed++;
             _results[index] = outcome.Partial;
             _ranOn[index] = outcome.Silo;
             _done++;
@@ -297,6 +332,39 @@ internal sealed class BatchScheduler
             {
                 _queue.Writer.TryComplete();
                 _finished.TrySetResult();
+            }
+        }
+    }
+
+    private void EnqueueLocked(int index)
+    {
+        _queued[index] = true;
+        _queuedCount++;
+        _queue.Writer.TryWrite(index);
+    }
+
+    // Backup copies for stragglers, as in MapReduce: once nothing is queued and some slot is idle, a batch that has
+    // run for much longer than batches usually take is queued again; the first answer wins, the other is ignored.
+    // This is what finishes a job whose call hangs (e.g. routed through a silo that just died) without waiting for
+    // a response timeout.
+    private void SpeculateLocked()
+    {
+        if (_queuedCount > 0 || _acceptedTimed == 0)
+        {
+            return;
+        }
+
+        var idle = _silos.Values.Sum(s => Math.Max(1, s.Info.Workers)) - _inFlight;
+        var typical = _acceptedTicks / _acceptedTimed;
+        var threshold = Math.Max(3 * typical, (long)(2 * _options.PollInterval.TotalSeconds * _time.TimestampFrequency));
+        var now = _time.GetTimestamp();
+        for (var i = 0; i < _batches.Count && idle > 0; i++)
+        {
+            if (_ranOn[i] is null && !_queued[i] && _copies[i] > 0 && now - _lastStart[i] > threshold)
+            {
+                _speculative++;
+                idle--;
+                EnqueueLocked(i);
             }
         }
     }
@@ -316,7 +384,7 @@ internal sealed class BatchScheduler
     }
 
     private void ReportLocked() =>
-        _progress?.Report(new ClusterProgress(_done, _batches.Count, _inFlight, _silos.Count, _reassigned));
+        _progress?.Report(new ClusterProgress(_done, _batches.Count, _inFlight, _silos.Count, _reassigned + _speculative));
 
     private static bool IsTransient(Exception ex) => ex is OrleansException or TimeoutException;
 

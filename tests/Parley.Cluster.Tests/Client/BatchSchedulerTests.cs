@@ -65,7 +65,7 @@ public sealed class BatchSchedulerTests
         Assert.Equal(InProcessRunner.Run(Job, Spec, 9, 300, 10), Merge(partials));
         Assert.All(report.RanOn, silo => Assert.Equal("good", silo));
         Assert.True(report.Reassigned >= 1, "the flaky silo got at least one batch and lost it");
-        Assert.Equal(report.Batches + report.Reassigned, report.Attempts);
+        Assert.Equal(report.Batches + report.Reassigned + report.Speculative, report.Attempts);
     }
 
     [Fact]
@@ -102,6 +102,23 @@ public sealed class BatchSchedulerTests
         Assert.True(report.Reassigned >= 1);
         Assert.Equal(InProcessRunner.Run(Job, Spec, 9, 200, 10), Merge(partials));
         Assert.Equal(200, Merge(partials).Runs);
+    }
+
+    [Fact]
+    public async Task Run_CallHangingOnALiveSilo_BackupCopyFinishesTheJob_CountedOnce()
+    {
+        var dispatcher = new FakeDispatcher(FakeDispatcher.Worker("a"), FakeDispatcher.Worker("b"));
+        var hang = new TaskCompletionSource<BatchOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hung = 0;
+        dispatcher.Behaviour = (worker, work, ct) =>
+            work.BatchIndex == 3 && Interlocked.Exchange(ref hung, 1) == 0 ? hang.Task : FakeDispatcher.RunHere(worker, work, ct);
+
+        var (partials, report) = await Run(dispatcher, Batches(200, 10));
+        hang.SetResult(new BatchOutcome("job", 3, Job.EncodePartial(new SyntheticPartial(1, 2, 3, 4)), "a"));
+
+        Assert.True(report.Speculative >= 1);
+        Assert.Equal(InProcessRunner.Run(Job, Spec, 9, 200, 10), Merge(partials));
+        Assert.Equal(20, report.BatchesPerSilo.Values.Sum());
     }
 
     [Fact]

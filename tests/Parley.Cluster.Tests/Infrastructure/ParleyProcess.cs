@@ -81,9 +81,10 @@ internal sealed class ParleyProcess : IDisposable
         return (process._process.ExitCode, process.Out, process.Err);
     }
 
+    /// <summary>SIGKILL to the one process (<c>dotnet parley.dll</c> has no children): one system call, no delay.</summary>
     public void Kill()
     {
-        _process.Kill(entireProcessTree: true);
+        _process.Kill(entireProcessTree: false);
         _process.WaitForExit(10_000);
     }
 
