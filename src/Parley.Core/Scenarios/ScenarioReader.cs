@@ -42,7 +42,7 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
         var preferences = ReadPreferences(map["preferences"], parties, issues, scale);
         var conflict = map["conflict"] is { } c ? ReadConflict(c, parties) : null;
         var process = map["process"] is { } p ? ReadProcess(p, parties, issues) : null;
-        var simulation = map["simulation"] is { } s ? ReadOpenSection(s, "simulation") : null;
+        var simulation = map["simulation"] is { } s ? Negotiation.Simulation.SimulationSpec.Validate(ToRaw(s), file, parties, process, preferences, diagnostics) : null;
         var forecast = map["forecast"] is { } f ? ReadOpenSection(f, "forecast") : null;
         return new Scenario(id, title, description, scale, parties, issues, preferences, conflict, process, simulation, forecast);
     }

@@ -1,0 +1,232 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Parley.Cli.Infrastructure;
+using Parley.Negotiation.Simulation;
+using Spectre.Console;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// <c>parley simulate FILE --runs N --seed S --by DATE</c>: Monte Carlo forecast of the staged talks —
+/// P(each stage reached by the date), P(agreement by the date), the agreements, the time to agreement
+/// and a one-at-a-time sensitivity table. Output is identical for a seed whatever <c>--threads</c> is.
+/// </summary>
+internal static partial class SimulateCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "Scenario file (YAML); its simulation: section sets stages, strategies and priors." };
+        var runs = new Option<long>("--runs", "-n") { Description = "Number of simulated runs.", DefaultValueFactory = _ => 10_000 };
+        var seed = new Option<ulong>("--seed", "-s") { Description = "Seed; the same seed gives the same output on any number of threads.", DefaultValueFactory = _ => 1 };
+        var by = new Option<string?>("--by") { Description = "Question date (yyyy-MM-dd, end of that day). Default: the focus stage's deadline, else 90 days after the start." };
+        var start = new Option<string?>("--start") { Description = "Override the simulation's day 0 (yyyy-MM-dd)." };
+        var threads = new Option<int>("--threads", "-j") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var sensitivity = new Option<long?>("--sensitivity-runs") { Description = "Runs per setting in the sensitivity table (default: min(runs, 1000); 0 turns it off)." };
+        var plot = new Option<string?>("--plot") { Description = "Write P(agreement) against the date as a PNG or SVG plot." };
+        var trace = new Option<string?>("--trace") { Description = "Write one run's sessions (every offer and response) as JSON." };
+        var traceRun = new Option<long>("--trace-run") { Description = "Which run --trace and --dance show.", DefaultValueFactory = _ => 0 };
+        var dance = new Option<string?>("--dance") { Description = "Plot the traced run's longest session in utility space (PNG or SVG)." };
+        var timing = new Option<bool>("--timing") { Description = "Print the wall-clock time of the runs to stderr." };
+        var format = Output.FormatOption();
+        var command = new Command("simulate", "Forecast the staged talks: how likely is each stage, and a deal, by a date?")
+        {
+            file, runs, seed, by, start, threads, sensitivity, plot, trace, traceRun, dance, timing, format,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var path = parse.GetValue(file)!;
+            var scenario = ScenarioFiles.LoadOrThrow(path, error);
+            var spec = SimulationSpec.Of(scenario, path);
+            var n = parse.GetValue(runs);
+            if (n < 1 || n > 100_000_000)
+            {
+                throw new UsageException("--runs must be between 1 and 100,000,000");
+            }
+
+            var k = parse.GetValue(threads);
+            if (k < 1 || k > 1024)
+            {
+                throw new UsageException("--threads must be between 1 and 1024");
+            }
+
+            SimulationPlan plan;
+            try
+            {
+                plan = SimulationPlan.Compile(scenario, spec, parse.GetValue(start) is { } s ? ParseDate(s, "--start") : null);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException($"{path}: cannot simulate: {ex.Message}");
+            }
+
+            var date = parse.GetValue(by) is { } b ? ParseDate(b, "--by") : DefaultBy(plan);
+            var s0 = parse.GetValue(seed);
+            var sensitivityRuns = parse.GetValue(sensitivity) ?? Math.Min(n, 1000);
+            var watch = Stopwatch.StartNew();
+            var (tally, rows) = WithProgress(error, n + (sensitivityRuns * 2 * SensitivityKnobs.Factors.Count), progress =>
+            {
+                var t = StagedForecast.Run(plan, s0, n, k, progress);
+                var r = sensitivityRuns > 0
+                    ? StagedForecast.Sensitivity(plan, s0, sensitivityRuns, date, k, progress is null ? null : new Shift(progress, n))
+                    : null;
+                return (t, r);
+            });
+            watch.Stop();
+            if (parse.GetValue(timing))
+            {
+                var total = n + (sensitivityRuns * 2 * SensitivityKnobs.Factors.Count);
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"parley simulate: {total:N0} staged runs ({n:N0} + {total - n:N0} for sensitivity) in {watch.Elapsed.TotalSeconds:0.00} s on {k} thread(s): {total / watch.Elapsed.TotalSeconds:N0} runs/s"));
+            }
+
+            var report = StagedForecast.Report(plan, tally, date);
+            if (parse.GetValue(plot) is { } plotPath)
+            {
+                Plots.AgreementCurve(report, plotPath);
+            }
+
+            if (parse.GetValue(trace) is not null || parse.GetValue(dance) is not null)
+            {
+                var traced = StagedForecast.Trace(plan, s0, parse.GetValue(traceRun));
+                if (parse.GetValue(trace) is { } tracePath)
+                {
+                    using var writer = new StreamWriter(tracePath);
+                    Output.WriteJson(writer, traced);
+                }
+
+                if (parse.GetValue(dance) is { } dancePath)
+                {
+                    var session = traced.Sessions.Where(x => x.Protocol == "alternating").OrderByDescending(x => x.Moves.Count).FirstOrDefault()
+                        ?? traced.Sessions.OrderByDescending(x => x.Moves.Count).FirstOrDefault()
+                        ?? throw new UsageException($"run {traced.Run} has no negotiation session to plot (no stage with an agenda opened)");
+                    Plots.Dance(session, dancePath);
+                }
+            }
+
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                Output.WriteJson(output, new { seed = s0, report, sensitivity = rows });
+            }
+            else
+            {
+                Render(Terminal.For(output), report, rows, s0);
+            }
+
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static DateOnly DefaultBy(SimulationPlan plan)
+    {
+        var focus = plan.FocusStage;
+        var deadline = plan.Scenario.Process?.Deadlines
+            .Where(d => d.Date >= plan.Start && (focus is null || d.Stage == focus))
+            .OrderBy(d => d.Date).FirstOrDefault();
+        return deadline?.Date ?? plan.Start.AddDays(90);
+    }
+
+    internal static DateOnly ParseDate(string text, string option) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new UsageException($"{option}: expected a date like 2025-09-01, found '{text}'");
+
+    /// <summary>Runs <paramref name="work"/> with a progress bar on stderr when stderr is an interactive terminal.</summary>
+    internal static T WithProgress<T>(TextWriter error, long total, Func<IProgress<long>?, T> work)
+    {
+        if (error != Console.Error || Console.IsErrorRedirected || total <= 0)
+        {
+            return work(null);
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        T result = default!;
+        console.Progress().AutoClear(true).Start(ctx =>
+        {
+            var task = ctx.AddTask("simulating", maxValue: total);
+            result = work(new ProgressBar(task));
+        });
+        return result;
+    }
+
+    private static void Render(IAnsiConsole console, ForecastReport r, IReadOnlyList<SensitivityRow>? rows, ulong seed)
+    {
+        console.MarkupLine($"[bold]Forecast[/] {Markup.Escape(r.Scenario)}: {r.Runs:N0} runs, seed {seed}, day 0 = {Day(r.Start)}, by {Day(r.By)}");
+        if (r.Illustrative)
+        {
+            console.MarkupLine("[yellow]ILLUSTRATIVE: the simulation's numbers are assumptions for testing, not estimates.[/]");
+        }
+
+        var stages = new Table().Title($"Stages by {Day(r.By)}").AddColumns("stage", "P(opened)", "95% CI", "P(succeeded)", "95% CI", "ended here");
+        foreach (var s in r.Stages)
+        {
+            stages.AddRow(Markup.Escape(Trim($"{s.Id} {s.Name}", 30)), Pct(s.Opened.P), Ci(s.Opened), Pct(s.Succeeded.P), Ci(s.Succeeded), Pct(s.FinallyFailed));
+        }
+
+        console.Write(stages);
+        console.MarkupLine($"[bold]P(agreement by {Day(r.By)})[/] (stage {Markup.Escape(r.AgreementStage)} succeeded) = [bold]{Pct(r.Agreement.P)}[/] {Ci(r.Agreement)}; within the {Math.Round((r.Curve[^1].Date.DayNumber - r.Start.DayNumber) / 7.0):0}-week horizon: {Pct(r.AgreementWithinHorizon.P)} {Ci(r.AgreementWithinHorizon)}");
+        if (r.TimeToAgreement is { } t)
+        {
+            console.MarkupLine($"Time to agreement (runs that agreed): median day {t.Median} ({Day(t.MedianDate)}), 10–90%: days {t.P10}–{t.P90}, mean {t.MeanDays:0.0} days");
+        }
+
+        if (r.Packages.Count > 0)
+        {
+            var packages = new Table().Title("Agreed packages (most frequent)").AddColumns("package", "runs", "share of agreements");
+            foreach (var p in r.Packages)
+            {
+                packages.AddRow(Markup.Escape(p.Package), p.Count.ToString("N0", CultureInfo.InvariantCulture), Pct(p.Share));
+            }
+
+            console.Write(packages);
+        }
+
+        if (rows is not null)
+        {
+            var focus = r.FocusStage is null ? null : $"P({r.FocusStage} opened)";
+            var table = new Table().Title("Sensitivity: one prior at a time (same seeds)").AddColumns("prior", "low", "high", "P(agreement) low → high");
+            if (focus is not null)
+            {
+                table.AddColumn(Markup.Escape(focus) + " low → high");
+            }
+
+            table.AddColumn("swing");
+            foreach (var row in rows)
+            {
+                var cells = new List<string> { Markup.Escape(row.Factor), Markup.Escape(row.Low), Markup.Escape(row.High), $"{Pct(row.AgreementLow)} → {Pct(row.AgreementHigh)}" };
+                if (focus is not null)
+                {
+                    cells.Add($"{Pct(row.FocusLow ?? 0)} → {Pct(row.FocusHigh ?? 0)}");
+                }
+
+                cells.Add(Pct(row.Swing));
+                table.AddRow([.. cells]);
+            }
+
+            console.Write(table);
+        }
+    }
+
+    internal static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static string Pct(double p) => (p * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Ci(Proportion p) => $"[[{Pct2(p.Low)}, {Pct2(p.High)}]]";
+
+    private static string Pct2(double p) => (p * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+
+    private static string Trim(string text, int max) => text.Length > max ? text[..(max - 1)] + "…" : text;
+
+    private sealed class ProgressBar(ProgressTask task) : IProgress<long>
+    {
+        public void Report(long value) => task.Value = value;
+    }
+
+    private sealed class Shift(IProgress<long> inner, long offset) : IProgress<long>
+    {
+        public void Report(long value) => inner.Report(offset + value);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Parley.Negotiation.Protocols;
+
+/// <summary>How one session ended.</summary>
+/// <param name="Agreement">True when a package was agreed.</param>
+/// <param name="Package">The agreed package's code, or -1.</param>
+/// <param name="Rounds">Rounds played (the agreement's round + 1 when agreed).</param>
+/// <param name="EndDay">Calendar time (days since the simulation start) at which the session ended.</param>
+/// <param name="Reason">Why it ended.</param>
+/// <param name="Moves">Moves made (offers, acceptances, votes).</param>
+internal sealed record SessionOutcome(bool Agreement, long Package, int Rounds, double EndDay, EndReason Reason, int Moves);
+
+/// <summary>Why a session ended.</summary>
+public enum EndReason
+{
+    /// <summary>All parties at the table accepted the same package.</summary>
+    Agreement,
+
+    /// <summary>The deadline (rounds or calendar) passed.</summary>
+    Deadline,
+
+    /// <summary>A party walked away.</summary>
+    Walkaway,
+
+    /// <summary>A per-session limit (e.g. time) stopped it.</summary>
+    Limit,
+}

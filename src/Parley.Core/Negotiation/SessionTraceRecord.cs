@@ -1,0 +1,37 @@
+using Parley.Model;
+
+namespace Parley.Negotiation;
+
+/// <summary>
+/// One session's moves, exported for analysis and plots (the "dance"). This is the analyst's view: it lists
+/// every party's own utility of each package, which no agent at the table could see.
+/// </summary>
+/// <param name="Stage">Stage id (or the tournament session key).</param>
+/// <param name="Attempt">0 for the first attempt, then 1, 2, … after stalls.</param>
+/// <param name="Protocol">Protocol used.</param>
+/// <param name="Parties">Parties at the table, in table order (mediator proposals appear as party "mediator").</param>
+/// <param name="Agenda">Issue ids negotiated.</param>
+/// <param name="OpenDay">When the session opened (days since the simulation start).</param>
+/// <param name="EndDay">When it ended.</param>
+/// <param name="Outcome">agreement, deadline, walkaway or limit.</param>
+/// <param name="Agreement">The agreed package (option ids), or null.</param>
+/// <param name="Moves">Every move in order.</param>
+public sealed record SessionTraceRecord(
+    string Stage,
+    int Attempt,
+    string Protocol,
+    ValueList<string> Parties,
+    ValueList<string> Agenda,
+    double OpenDay,
+    double EndDay,
+    string Outcome,
+    ValueList<string>? Agreement,
+    ValueList<TraceStep> Moves);
+
+/// <summary>One move in a trace.</summary>
+/// <param name="Round">Round (0-based).</param>
+/// <param name="Party">Who moved ("mediator" for single-text proposals).</param>
+/// <param name="Kind">offer, accept, reject or end.</param>
+/// <param name="Package">The package (option ids), or null for walking away.</param>
+/// <param name="Utilities">Each table party's utility of the package, in <see cref="SessionTraceRecord.Parties"/> order.</param>
+public sealed record TraceStep(int Round, string Party, MoveKind Kind, ValueList<string>? Package, ValueList<double> Utilities);

@@ -1,0 +1,216 @@
+using Parley.Model;
+
+namespace Parley.Negotiation.Simulation;
+
+/// <summary>
+/// A scenario and its <see cref="SimulationSpec"/> compiled for fast repeated runs: stages in dependency
+/// order with their tables (who negotiates), agendas, protocols and calendar deadlines. Immutable and
+/// thread-safe; build once with <see cref="Compile"/> and share between threads or cluster calls.
+/// </summary>
+public sealed class SimulationPlan
+{
+    private SimulationPlan(Scenario scenario, SimulationSpec spec, DateOnly start, StagePlan[] stages, PartyModel[] parties, int agreement, int focus)
+    {
+        Scenario = scenario;
+        Spec = spec;
+        Start = start;
+        Stages = stages;
+        Parties = parties;
+        AgreementStageIndex = agreement;
+        FocusStageIndex = focus;
+    }
+
+    /// <summary>The scenario simulated.</summary>
+    public Scenario Scenario { get; }
+
+    /// <summary>The simulation settings.</summary>
+    public SimulationSpec Spec { get; }
+
+    /// <summary>Day 0 of the simulation.</summary>
+    public DateOnly Start { get; }
+
+    /// <summary>Horizon in days.</summary>
+    public int HorizonDays => Spec.HorizonDays;
+
+    /// <summary>Stage ids in dependency order (as reported).</summary>
+    public IReadOnlyList<string> StageIds => [.. Stages.Select(s => s.Id)];
+
+    /// <summary>The stage whose success is "agreement".</summary>
+    public string AgreementStage => Stages[AgreementStageIndex].Id;
+
+    /// <summary>The stage singled out in reports, or null.</summary>
+    public string? FocusStage => FocusStageIndex >= 0 ? Stages[FocusStageIndex].Id : null;
+
+    internal StagePlan[] Stages { get; }
+
+    internal PartyModel[] Parties { get; }
+
+    internal int AgreementStageIndex { get; }
+
+    internal int FocusStageIndex { get; }
+
+    /// <summary>Days from <see cref="Start"/> to the end of <paramref name="date"/>.</summary>
+    public int DayIndex(DateOnly date) => date.DayNumber - Start.DayNumber;
+
+    /// <summary>Compiles a scenario for simulation.</summary>
+    /// <exception cref="ArgumentException">The scenario cannot be simulated (no party with preferences, a stage table without preferences…).</exception>
+    public static SimulationPlan Compile(Scenario scenario, SimulationSpec? spec = null, DateOnly? start = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        spec ??= SimulationSpec.Default;
+        var parties = scenario.Preferences.Select(p => PartyModel.From(p, scenario.Issues)).ToArray();
+        if (parties.Length == 0)
+        {
+            throw new ArgumentException("the scenario declares no preferences; a simulation needs at least two parties with preferences", nameof(scenario));
+        }
+
+        var day0 = start ?? spec.Start ?? new DateOnly(2025, 1, 1);
+        int PartyIndex(string id) => Array.FindIndex(parties, p => p.PartyId == id);
+        var stages = new List<StagePlan>();
+        var process = scenario.Process;
+        if (process is null || process.Stages.Count == 0)
+        {
+            var table = scenario.Preferences.Where(p => scenario.FindParty(p.PartyId)?.Optional != true).Select(p => PartyIndex(p.PartyId)).ToArray();
+            stages.Add(new StagePlan("talks", "talks", [], table, [.. Enumerable.Range(0, scenario.Issues.Count)], spec.Defaults,
+                spec.Defaults.Protocol ?? ProtocolKind.Alternating, false, StageStatus.Open, null, false, scenario.Issues));
+        }
+        else
+        {
+            var ordered = TopologicalOrder(process.Stages);
+            var ancestors = Ancestors(process.Stages);
+            foreach (var stage in ordered)
+            {
+                var mediatorPresent = process.Mediator is not null
+                    && (process.MediatorEntersAt is null || stage.Id == process.MediatorEntersAt || ancestors[stage.Id].Contains(process.MediatorEntersAt));
+                var table = stage.Participants
+                    .Where(p => p != process.Mediator || mediatorPresent)
+                    .Select(PartyIndex).Where(i => i >= 0).ToArray();
+                var settings = spec.For(stage.Id);
+                var agenda = stage.Agenda.Select(scenario.IssueIndex).ToArray();
+                var deadlines = process.Deadlines
+                    .Where(d => d.Stage == stage.Id && d.Consequence is DeadlineConsequence.Stall or DeadlineConsequence.CloseStage)
+                    .Select(d => (Day: (double)(d.Date.DayNumber - day0.DayNumber + 1), d.Consequence))
+                    .Where(d => d.Day > 0)
+                    .OrderBy(d => d.Day)
+                    .ToList();
+                stages.Add(new StagePlan(stage.Id, stage.Name, [.. stage.After.Select(a => ordered.FindIndex(s => s.Id == a))], table, agenda, settings,
+                    (mediatorPresent && process.Mediator is not null ? settings.MediatedProtocol : settings.Protocol) ?? ProtocolKind.Alternating,
+                    mediatorPresent, stage.Status, deadlines.Count > 0 ? deadlines[0].Day : null,
+                    deadlines.Count > 0 && deadlines[0].Consequence == DeadlineConsequence.CloseStage, scenario.Issues));
+            }
+        }
+
+        var stageArray = stages.ToArray();
+        var agreement = spec.AgreementStage is { } a ? Array.FindIndex(stageArray, s => s.Id == a)
+            : Array.FindLastIndex(stageArray, s => s.Agenda.Length > 0);
+        if (agreement < 0)
+        {
+            agreement = stageArray.Length - 1;
+        }
+
+        var focus = spec.FocusStage is { } f ? Array.FindIndex(stageArray, s => s.Id == f) : -1;
+        return new SimulationPlan(scenario, spec, day0, stageArray, parties, agreement, focus);
+    }
+
+    private static List<Stage> TopologicalOrder(ValueList<Stage> stages)
+    {
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var order = new List<Stage>();
+        while (order.Count < stages.Count)
+        {
+            // Declaration order among the ready stages keeps the order stable and readable.
+            var next = stages.FirstOrDefault(s => !done.Contains(s.Id) && s.After.All(done.Contains))
+                ?? throw new ArgumentException("the process stages' 'after' links form a cycle");
+            order.Add(next);
+            done.Add(next.Id);
+        }
+
+        return order;
+    }
+
+    private static Dictionary<string, HashSet<string>> Ancestors(ValueList<Stage> stages)
+    {
+        var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        HashSet<string> Of(Stage s)
+        {
+            if (result.TryGetValue(s.Id, out var known))
+            {
+                return known;
+            }
+
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var a in s.After)
+            {
+                set.Add(a);
+                if (stages.FirstOrDefault(x => x.Id == a) is { } parent)
+                {
+                    set.UnionWith(Of(parent));
+                }
+            }
+
+            result[s.Id] = set;
+            return set;
+        }
+
+        foreach (var s in stages)
+        {
+            Of(s);
+        }
+
+        return result;
+    }
+}
+
+/// <summary>A compiled stage.</summary>
+internal sealed class StagePlan
+{
+    public StagePlan(string id, string name, int[] after, int[] table, int[] agenda, StageSettings settings, ProtocolKind protocol,
+        bool mediatorPresent, StageStatus status, double? deadlineDay, bool deadlineCloses, IReadOnlyList<Issue> issues)
+    {
+        Id = id;
+        Name = name;
+        After = after;
+        Table = table;
+        Agenda = agenda;
+        Settings = settings;
+        Protocol = protocol;
+        MediatorPresent = mediatorPresent;
+        Status = status;
+        DeadlineDay = deadlineDay;
+        DeadlineCloses = deadlineCloses;
+        Space = agenda.Length > 0 ? new OutcomeSpace([.. agenda.Select(k => issues[k].Options.Count)], agenda) : null;
+    }
+
+    public string Id { get; }
+
+    public string Name { get; }
+
+    /// <summary>Indices (in plan order) of the stages that must succeed first.</summary>
+    public int[] After { get; }
+
+    /// <summary>Party model indices at the table.</summary>
+    public int[] Table { get; }
+
+    /// <summary>Scenario issue indices on the agenda.</summary>
+    public int[] Agenda { get; }
+
+    public StageSettings Settings { get; }
+
+    public ProtocolKind Protocol { get; }
+
+    public bool MediatorPresent { get; }
+
+    public StageStatus Status { get; }
+
+    /// <summary>End of the calendar deadline for the first attempt (days since start), or null.</summary>
+    public double? DeadlineDay { get; }
+
+    /// <summary>True when missing the deadline closes the stage for good (no retry).</summary>
+    public bool DeadlineCloses { get; }
+
+    /// <summary>The agenda's package space, or null for a stage without an agenda.</summary>
+    public OutcomeSpace? Space { get; }
+
+    /// <summary>True when the stage is a negotiation (an agenda and at least two parties at the table).</summary>
+    public bool Negotiates => Space is not null && Table.Length >= 2;
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using Parley.Model;
+using Parley.Negotiation.Simulation;
+using Parley.Negotiation.Strategies;
+using Parley.Scenarios;
+
+namespace Parley.Negotiation.Tournaments;
+
+/// <summary>Reads a tournament config (YAML) with located errors.</summary>
+public static class TournamentSpecReader
+{
+    /// <summary>Parses UTF-8 YAML; returns the spec, or null and the errors (file:line:col).</summary>
+    public static (TournamentSpec? Spec, IReadOnlyList<Diagnostic> Diagnostics) Read(ReadOnlySpan<byte> bytes, string file)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var root = YamlTreeReader.Read(bytes, file, diagnostics);
+        if (root is null)
+        {
+            return (null, diagnostics);
+        }
+
+        var node = ScenarioReader.ToRaw(root);
+        void Error(RawNode at, string message) => diagnostics.Add(new Diagnostic(Severity.Error, file, at.Span.Line, at.Span.Column, message));
+        if (node is not RawMapping map)
+        {
+            Error(node, "expected a tournament mapping (strategies, domains, rounds, repetitions, …)");
+            return (null, diagnostics);
+        }
+
+        string[] known = ["tournament", "name", "seed", "repetitions", "protocol", "rounds", "limits", "strategies", "domains"];
+        foreach (var e in map.Entries.Where(e => !known.Contains(e.Key)))
+        {
+            Error(e.Value, $"unknown key '{e.Key}' in tournament; expected one of {string.Join(", ", known)}");
+        }
+
+        string Text(RawNode n)
+        {
+            if (n is RawScalar s)
+            {
+                return s.Text;
+            }
+
+            Error(n, "expected a single value");
+            return "";
+        }
+
+        int Int(RawNode? n, int fallback, int min, int max, string what)
+        {
+            if (n is null)
+            {
+                return fallback;
+            }
+
+            if (int.TryParse(Text(n), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max)
+            {
+                return v;
+            }
+
+            Error(n, $"{what}: expected a whole number from {min} to {max}");
+            return fallback;
+        }
+
+        var name = map["name"] is { } nn ? Text(nn) : Path.GetFileNameWithoutExtension(file);
+        ulong seed = 1;
+        if (map["seed"] is { } sn && !ulong.TryParse(Text(sn), NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
+        {
+            Error(sn, "seed: expected a non-negative whole number");
+        }
+
+        var repetitions = Int(map["repetitions"], 1, 1, 100_000, "repetitions");
+        var rounds = Int(map["rounds"], 100, 1, 1_000_000, "rounds");
+        var protocol = ProtocolKind.Alternating;
+        if (map["protocol"] is { } pn)
+        {
+            switch (Text(pn).ToLowerInvariant())
+            {
+                case "alternating" or "saop":
+                    break;
+                case "mediated-veto":
+                    protocol = ProtocolKind.MediatedVeto;
+                    break;
+                case "mediated-hill-climbing":
+                    protocol = ProtocolKind.MediatedHillClimbing;
+                    break;
+                default:
+                    Error(pn, $"unknown protocol '{Text(pn)}'; expected alternating, mediated-veto or mediated-hill-climbing");
+                    break;
+            }
+        }
+
+        double? seconds = null;
+        if (map["limits"] is RawMapping limits)
+        {
+            foreach (var e in limits.Entries)
+            {
+                if (e.Key == "seconds" && double.TryParse(Text(e.Value), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0)
+                {
+                    seconds = s;
+                }
+                else if (e.Key == "rounds")
+                {
+                    rounds = Int(e.Value, rounds, 1, 1_000_000, "limits.rounds");
+                }
+                else
+                {
+                    Error(e.Value, $"limits.{e.Key}: expected seconds (a positive number) or rounds");
+                }
+            }
+        }
+        else if (map["limits"] is { } ln)
+        {
+            Error(ln, "expected limits: {seconds: N, rounds: N}");
+        }
+
+        var strategies = new List<StrategySpec>();
+        if (map["strategies"] is RawSequence ss)
+        {
+            foreach (var item in ss.Items)
+            {
+                StrategySpec? spec = null;
+                string error = "";
+                if (item is RawScalar s)
+                {
+                    spec = StrategySpec.TryParse(s.Text, out error);
+                }
+                else if (item is RawMapping m && m["type"] is RawScalar type)
+                {
+                    var pairs = m.Entries.Where(e => e.Key is not "type" and not "name").ToDictionary(e => e.Key, e => Text(e.Value), StringComparer.Ordinal);
+                    spec = StrategySpec.Build(m["name"] is { } n ? Text(n) : type.Text, type.Text.ToLowerInvariant(), pairs, out error);
+                }
+                else
+                {
+                    error = "expected a strategy name (e.g. boulware, time:e=0.5) or {name, type, e, rate, accept, model}";
+                }
+
+                if (spec is null)
+                {
+                    Error(item, error);
+                }
+                else if (strategies.Any(x => x.Name == spec.Name))
+                {
+                    Error(item, $"strategy name '{spec.Name}' is used twice; give one a 'name:'");
+                }
+                else
+                {
+                    strategies.Add(spec);
+                }
+            }
+        }
+
+        if (strategies.Count == 0 && !diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            Error(map["strategies"] ?? map, "a tournament needs 'strategies:' with at least one strategy");
+        }
+
+        var domains = new List<DomainRef>();
+        if (map["domains"] is RawSequence ds)
+        {
+            foreach (var item in ds.Items)
+            {
+                if (item is not RawMapping dm)
+                {
+                    Error(item, "expected a domain: {scenario: FILE, parties: [A, B]} or {genius: FOLDER}");
+                    continue;
+                }
+
+                foreach (var e in dm.Entries.Where(e => e.Key is not ("scenario" or "genius" or "parties" or "red_lines" or "name")))
+                {
+                    Error(e.Value, $"unknown key '{e.Key}' in domain; expected scenario or genius, parties, red_lines, name");
+                }
+
+                var kind = dm["scenario"] is not null ? "scenario" : dm["genius"] is not null ? "genius" : null;
+                if (kind is null)
+                {
+                    Error(dm, "a domain needs 'scenario: FILE' or 'genius: FOLDER'");
+                    continue;
+                }
+
+                var pathNode = dm[kind]!;
+                var paths = pathNode is RawSequence ps ? ps.Items.Select(Text).ToValueList() : ValueList.Of(Text(pathNode));
+                var parties = dm["parties"] is RawSequence pp ? pp.Items.Select(Text).ToValueList() : ValueList<string>.Empty;
+                var redLines = dm["red_lines"] is not { } rl || Text(rl).ToLowerInvariant() is "true" or "yes" or "on";
+                var domainName = dm["name"] is { } dn ? Text(dn) : Path.GetFileNameWithoutExtension(paths[0].TrimEnd('/'));
+                if (domains.Any(d => d.Name == domainName))
+                {
+                    Error(dm, $"domain name '{domainName}' is used twice; give one a 'name:'");
+                }
+
+                domains.Add(new DomainRef(kind, paths, parties, redLines, domainName, dm.Span));
+            }
+        }
+
+        if (domains.Count == 0 && !diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            Error(map["domains"] ?? map, "a tournament needs 'domains:' with at least one {scenario: FILE}");
+        }
+
+        var failed = diagnostics.Any(d => d.Severity == Severity.Error);
+        return (failed ? null : new TournamentSpec(name, seed, repetitions, protocol, rounds, seconds, strategies.ToValueList(), domains.ToValueList()), diagnostics);
+    }
+}
