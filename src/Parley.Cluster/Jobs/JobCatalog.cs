@@ -20,7 +20,11 @@ public sealed class JobCatalog
     }
 
     /// <summary>The catalog every Parley silo runs: the synthetic job plus the lenses' jobs.</summary>
-    public static JobCatalog Default { get; } = new([new BatchJobHandler<SyntheticSpec, SyntheticPartial>(SyntheticJob.Instance)]);
+    public static JobCatalog Default { get; } = new(
+    [
+        new BatchJobHandler<SyntheticSpec, SyntheticPartial>(SyntheticJob.Instance),
+        new BatchJobHandler<SimulationJobSpec, Negotiation.Simulation.SimulationTally>(SimulationJob.Instance),
+    ]);
 
     /// <summary>Known kinds, sorted.</summary>
     public IReadOnlyList<string> Kinds => [.. _handlers.Keys.Order(StringComparer.Ordinal)];
