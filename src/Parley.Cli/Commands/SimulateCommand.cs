@@ -192,6 +192,13 @@ internal static partial class SimulateCommand
             }
 
             console.Write(packages);
+            var options = new Table().Title("Agreed options per issue (share of agreements)").AddColumns("issue", "options");
+            foreach (var issue in r.Options)
+            {
+                options.AddRow(Markup.Escape(issue.Issue), Markup.Escape(string.Join(" · ", issue.Shares.Where(x => x.Value > 0).Select(x => $"{x.Key} {Pct(x.Value)}"))));
+            }
+
+            console.Write(options);
         }
 
         if (rows is not null)

@@ -60,8 +60,7 @@ public static class Tournament
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(session);
         var rng = SplitMix64.For(spec.Seed, (long)Fnv(session.Key));
-        var fixedOptions = Enumerable.Repeat(-1, domain.Issues.Count).ToArray();
-        var views = domain.Roles.Select(r => (IUtilityView)r.View(domain.Space, fixedOptions, r.Reservation, sampleSeed: rng.Fork(99).NextULong())).ToArray();
+        var views = domain.Views;
         var agents = session.Strategies.Select((s, i) =>
         {
             var agentRng = rng.Fork(1000 + (ulong)i);

@@ -9,6 +9,7 @@ namespace Parley.Negotiation.Tournaments;
 public sealed class TournamentDomain
 {
     private readonly Lazy<IAgreementMetrics> _metrics;
+    private readonly Lazy<IUtilityView[]> _views;
 
     internal TournamentDomain(string name, IReadOnlyList<Issue> issues, PartyModel[] roles, Func<IAgreementMetrics> metrics)
     {
@@ -17,6 +18,7 @@ public sealed class TournamentDomain
         Roles = roles;
         Space = new OutcomeSpace([.. issues.Select(i => i.Options.Count)]);
         _metrics = new Lazy<IAgreementMetrics>(metrics, LazyThreadSafetyMode.ExecutionAndPublication);
+        _views = new Lazy<IUtilityView[]>(BuildViews, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Short name (used in session keys).</summary>
@@ -32,6 +34,20 @@ public sealed class TournamentDomain
     internal OutcomeSpace Space { get; }
 
     internal IAgreementMetrics Metrics => _metrics.Value;
+
+    /// <summary>Each role's view, ranked once and shared by every session (views are read-only once ranked).</summary>
+    internal IUtilityView[] Views => _views.Value;
+
+    private IUtilityView[] BuildViews()
+    {
+        var fixedOptions = Enumerable.Repeat(-1, Issues.Count).ToArray();
+        return [.. Roles.Select((r, i) =>
+        {
+            var view = r.View(Space, fixedOptions, r.Reservation, sampleSeed: Tournament.Fnv(Name) + (ulong)i);
+            _ = view.Ranked; // rank now, under the Lazy's lock, so sessions on other threads only read
+            return (IUtilityView)view;
+        })];
+    }
 
     /// <summary>A domain from a scenario: the listed parties (default: the first two non-optional parties with preferences).</summary>
     /// <exception cref="ArgumentException">A party is unknown or has no preferences, or fewer than two roles remain.</exception>
