@@ -12,7 +12,7 @@ public sealed class ClusterProcessTests
     private static readonly TimeSpan JobBound = TimeSpan.FromSeconds(150);
 
     [RedisFact]
-    public async Task ClusterRun_TwoSilos_PrintsExactlyTheInProcessOutput()
+    public async Task ClusterRuns_TwoSilos_PrintExactlyTheInProcessOutput()
     {
         using var redis = await RedisServer.StartAsync(StartBound);
         var silos = await Task.WhenAll(SiloProcess.StartAsync(redis.Endpoint, 1, StartBound), SiloProcess.StartAsync(redis.Endpoint, 1, StartBound));
@@ -27,6 +27,16 @@ public sealed class ClusterProcessTests
             Assert.Contains("\"runs\": 3000", local.Out, StringComparison.Ordinal);
             Assert.Equal(local.Out, remote.Out);
             Assert.Contains("60 batches on 2 silo(s), 0 moved", remote.Err, StringComparison.Ordinal);
+
+            // The flagship forecast: `simulate --cluster` prints exactly what the in-process run prints.
+            var flagship = Path.Combine(RepoRoot(), "examples", "ukraine-talks-2025.yaml");
+            string[] simulate = ["simulate", flagship, "--runs", "600", "--seed", "5", "--sensitivity-runs", "0", "--format", "json"];
+            var localForecast = await ParleyProcess.RunAsync(JobBound, simulate);
+            var remoteForecast = await ParleyProcess.RunAsync(JobBound, [.. simulate, "--cluster", redis.Endpoint, "--batch-size", "50"]);
+            Assert.True(localForecast.Code == 0, localForecast.Err);
+            Assert.True(remoteForecast.Code == 0, remoteForecast.Err);
+            Assert.Contains("\"runs\": 600", localForecast.Out, StringComparison.Ordinal);
+            Assert.Equal(localForecast.Out, remoteForecast.Out);
         }
         finally
         {
@@ -63,5 +73,16 @@ public sealed class ClusterProcessTests
         {
             Array.ForEach(silos, s => s.Dispose());
         }
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Parley.slnx not found above " + AppContext.BaseDirectory);
     }
 }
