@@ -37,6 +37,28 @@ public sealed class ClusterProcessTests
             Assert.True(remoteForecast.Code == 0, remoteForecast.Err);
             Assert.Contains("\"runs\": 600", localForecast.Out, StringComparison.Ordinal);
             Assert.Equal(localForecast.Out, remoteForecast.Out);
+
+            // The example tournament: same summary and the same session results (in another order: they are written as batches arrive).
+            var config = Path.Combine(RepoRoot(), "examples", "tournament.yaml");
+            var outLocal = Directory.CreateTempSubdirectory("parley-t-local-").FullName;
+            var outRemote = Directory.CreateTempSubdirectory("parley-t-remote-").FullName;
+            try
+            {
+                var localTournament = await ParleyProcess.RunAsync(JobBound, "tournament", config, "--out", outLocal, "--format", "json");
+                var remoteTournament = await ParleyProcess.RunAsync(JobBound, "tournament", config, "--out", outRemote, "--format", "json", "--cluster", redis.Endpoint, "--batch-size", "25");
+                Assert.True(localTournament.Code == 0, localTournament.Err);
+                Assert.True(remoteTournament.Code == 0, remoteTournament.Err);
+                Assert.Equal(localTournament.Out, remoteTournament.Out);
+                Assert.Equal(File.ReadAllText(Path.Combine(outLocal, "summary.json")), File.ReadAllText(Path.Combine(outRemote, "summary.json")));
+                var localLines = File.ReadAllLines(Path.Combine(outLocal, "results.jsonl")).Order(StringComparer.Ordinal).ToList();
+                Assert.Equal(localLines, File.ReadAllLines(Path.Combine(outRemote, "results.jsonl")).Order(StringComparer.Ordinal));
+                Assert.True(localLines.Count >= 100);
+            }
+            finally
+            {
+                Directory.Delete(outLocal, recursive: true);
+                Directory.Delete(outRemote, recursive: true);
+            }
         }
         finally
         {

@@ -43,7 +43,7 @@ internal static partial class ClusterCommand
             }
             else
             {
-                var run = await RunAsync(job, spec, parse.GetValue(seed), n, size, endpoint, parse.GetValue(clusterId)!, error, cancellationToken).ConfigureAwait(false);
+                var run = await RunAsync(job, spec, parse.GetValue(seed), n, size, endpoint, parse.GetValue(clusterId)!, error, null, cancellationToken).ConfigureAwait(false);
                 result = run.Result;
                 error.WriteLine($"{run.Report.Batches} batches on {run.Report.BatchesPerSilo.Count} silo(s), {run.Report.Reassigned} moved: " +
                     string.Join(", ", run.Report.BatchesPerSilo.Select(kv => $"{kv.Key}={kv.Value}")));

@@ -50,7 +50,8 @@ internal static partial class ClusterCommand
     /// returning the merged result (identical to <see cref="InProcessRunner.Run"/> for the same seed).
     /// </summary>
     public static async Task<ClusterRun<TPartial>> RunAsync<TSpec, TPartial>(
-        IBatchJob<TSpec, TPartial> job, TSpec spec, long seed, int runs, int batchSize, string redis, string clusterId, TextWriter stderr, CancellationToken cancellationToken)
+        IBatchJob<TSpec, TPartial> job, TSpec spec, long seed, int runs, int batchSize, string redis, string clusterId, TextWriter stderr,
+        Action<int, TPartial>? onBatch, CancellationToken cancellationToken)
     {
         RequireEndpoint("--cluster", redis);
         if (runs < 1 || batchSize < 1)
@@ -60,8 +61,11 @@ internal static partial class ClusterCommand
 
         await using var connection = await Connect(redis, clusterId, cancellationToken).ConfigureAwait(false);
         return await WithProgressAsync(stderr, $"{job.Kind} on cluster", progress =>
-            connection.RunAsync(job, spec, seed, runs, batchSize, progress, cancellationToken)).ConfigureAwait(false);
+            connection.RunAsync(job, spec, seed, runs, batchSize, progress, onBatch, cancellationToken)).ConfigureAwait(false);
     }
+
+    /// <summary>What a <c>parley cluster silo</c> runs: the library's jobs plus those that live in the CLI (tournaments).</summary>
+    internal static JobCatalog Catalog { get; } = JobCatalog.Default.With(TournamentCommand.ClusterHandler);
 
     private static Command CreateSilo()
     {
@@ -88,7 +92,7 @@ internal static partial class ClusterCommand
                 RequirePort("--gateway-port", parse.GetValue(gatewayPort)),
                 ParseAddress(parse.GetValue(advertise)),
                 parse.GetValue(workers) >= 0 ? parse.GetValue(workers) : throw new UsageException("--workers must be 0 (processor count) or more"));
-            await using var silo = await ClusterSilo.StartAsync(options, log: error, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await using var silo = await ClusterSilo.StartAsync(options, Catalog, error, cancellationToken).ConfigureAwait(false);
             output.WriteLine($"silo ready: {silo.Address} workers={silo.Workers} cluster={options.ClusterId} redis={endpoint}");
             output.Flush();
             try

@@ -73,7 +73,7 @@ internal static partial class SimulateCommand
             // client shows its own progress bar); the sensitivity probes stay here.
             var clusterTally = parse.GetValue(cluster) is { } endpoint
                 ? ClusterCommand.RunAsync(Cluster.Jobs.SimulationJob.Instance, new Cluster.Jobs.SimulationJobSpec(File.ReadAllText(path), path, parse.GetValue(start) is { } s1 ? ParseDate(s1, "--start") : null),
-                    unchecked((long)s0), checked((int)n), parse.GetValue(batchSize), endpoint, parse.GetValue(clusterId)!, error, CancellationToken.None).GetAwaiter().GetResult().Result
+                    unchecked((long)s0), checked((int)n), parse.GetValue(batchSize), endpoint, parse.GetValue(clusterId)!, error, null, CancellationToken.None).GetAwaiter().GetResult().Result
                 : null;
             var (tally, rows) = WithProgress(error, n + (sensitivityRuns * 2 * SensitivityKnobs.Factors.Count), progress =>
             {

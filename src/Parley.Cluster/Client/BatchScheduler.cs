@@ -21,6 +21,7 @@ internal sealed class BatchScheduler
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<BatchWork> _batches;
     private readonly IProgress<ClusterProgress>? _progress;
+    private readonly Action<int, ReadOnlyMemory<byte>>? _onAccepted;
     private readonly Lock _gate = new();
     private readonly Channel<int> _queue = Channel.CreateUnbounded<int>();
     private readonly ReadOnlyMemory<byte>[] _results;
@@ -43,8 +44,9 @@ internal sealed class BatchScheduler
     private long _acceptedTicks;
     private int _acceptedTimed;
 
-    private BatchScheduler(IBatchDispatcher dispatcher, BatchSchedulerOptions options, TimeProvider time, IReadOnlyList<BatchWork> batches, IProgress<ClusterProgress>? progress, CancellationToken cancellationToken)
+    private BatchScheduler(IBatchDispatcher dispatcher, BatchSchedulerOptions options, TimeProvider time, IReadOnlyList<BatchWork> batches, IProgress<ClusterProgress>? progress, Action<int, ReadOnlyMemory<byte>>? onAccepted, CancellationToken cancellationToken)
     {
+        _onAccepted = onAccepted;
         _dispatcher = dispatcher;
         _options = options;
         _time = time;
@@ -65,6 +67,7 @@ internal sealed class BatchScheduler
     /// <param name="time">Clock for polling and the no-silo timeout.</param>
     /// <param name="batches">The job's batches; <see cref="BatchWork.BatchIndex"/> must equal the list position.</param>
     /// <param name="progress">Called, in order and synchronously, after every change; keep it quick.</param>
+    /// <param name="onAccepted">Called once per batch (index, encoded result) as it is accepted, from scheduler threads, one at a time.</param>
     /// <param name="cancellationToken">Cancels the job.</param>
     public static async Task<(IReadOnlyList<ReadOnlyMemory<byte>> Partials, ClusterRunReport Report)> RunAsync(
         IBatchDispatcher dispatcher,
@@ -72,6 +75,7 @@ internal sealed class BatchScheduler
         TimeProvider time,
         IReadOnlyList<BatchWork> batches,
         IProgress<ClusterProgress>? progress,
+        Action<int, ReadOnlyMemory<byte>>? onAccepted,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batches);
@@ -88,7 +92,7 @@ internal sealed class BatchScheduler
             }
         }
 
-        var scheduler = new BatchScheduler(dispatcher, options, time, batches, progress, cancellationToken);
+        var scheduler = new BatchScheduler(dispatcher, options, time, batches, progress, onAccepted, cancellationToken);
         return await scheduler.ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -327,6 +331,21 @@ internal sealed class BatchScheduler
             _results[index] = outcome.Partial;
             _ranOn[index] = outcome.Silo;
             _done++;
+            if (_onAccepted is not null)
+            {
+                try
+                {
+                    _onAccepted(index, outcome.Partial);
+                }
+#pragma warning disable CA1031 // The caller's failure (e.g. a full disk) ends the job with that error.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    Fail(ex);
+                    return;
+                }
+            }
+
             ReportLocked();
             if (_done == _batches.Count)
             {

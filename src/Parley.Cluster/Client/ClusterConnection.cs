@@ -98,6 +98,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <param name="runs">Total runs, ≥ 1.</param>
     /// <param name="batchSize">Runs per batch, ≥ 1.</param>
     /// <param name="progress">Told after every batch event, synchronously and in order; keep it quick.</param>
+    /// <param name="onBatch">Told each batch's result (index, partial) once, as it arrives, one at a time: for writing results as they complete.</param>
     /// <param name="cancellationToken">Cancels the job.</param>
     /// <exception cref="ClusterJobException">No live silo for a minute, or a batch was lost too often.</exception>
     public async Task<ClusterRun<TPartial>> RunAsync<TSpec, TPartial>(
@@ -107,6 +108,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         int runs,
         int batchSize,
         IProgress<ClusterProgress>? progress = null,
+        Action<int, TPartial>? onBatch = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -114,7 +116,9 @@ public sealed class ClusterConnection : IAsyncDisposable
         ReadOnlyMemory<byte> encoded = job.EncodeSpec(spec);
         var jobId = Guid.NewGuid().ToString("N");
         var batches = plan.Select((range, i) => new BatchWork(jobId, job.Kind, encoded, seed, i, range.From, range.To)).ToList();
-        var (partials, report) = await BatchScheduler.RunAsync(Dispatcher, SchedulerOptions, TimeProvider.System, batches, progress, cancellationToken).ConfigureAwait(false);
+        var (partials, report) = await BatchScheduler.RunAsync(
+            Dispatcher, SchedulerOptions, TimeProvider.System, batches, progress,
+            onBatch is null ? null : (index, bytes) => onBatch(index, job.DecodePartial(bytes.Span)), cancellationToken).ConfigureAwait(false);
         var decoded = partials.Select(p => job.DecodePartial(p.Span)).ToList();
         return new ClusterRun<TPartial>(InProcessRunner.MergeInOrder(job, decoded), report);
     }

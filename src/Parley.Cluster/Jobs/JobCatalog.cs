@@ -26,6 +26,9 @@ public sealed class JobCatalog
         new BatchJobHandler<SimulationJobSpec, Negotiation.Simulation.SimulationTally>(SimulationJob.Instance),
     ]);
 
+    /// <summary>This catalog plus <paramref name="extra"/> (e.g. jobs that live in the CLI).</summary>
+    public JobCatalog With(params IEnumerable<IBatchJobHandler> extra) => new(_handlers.Values.Concat(extra));
+
     /// <summary>Known kinds, sorted.</summary>
     public IReadOnlyList<string> Kinds => [.. _handlers.Keys.Order(StringComparer.Ordinal)];
 

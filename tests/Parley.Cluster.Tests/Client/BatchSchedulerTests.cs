@@ -22,7 +22,7 @@ public sealed class BatchSchedulerTests
 
     private static Task<(IReadOnlyList<ReadOnlyMemory<byte>> Partials, ClusterRunReport Report)> Run(
         FakeDispatcher dispatcher, List<BatchWork> batches, IProgress<ClusterProgress>? progress = null, BatchSchedulerOptions? options = null) =>
-        BatchScheduler.RunAsync(dispatcher, options ?? Fast, TimeProvider.System, batches, progress, CancellationToken.None).WaitAsync(Bound);
+        BatchScheduler.RunAsync(dispatcher, options ?? Fast, TimeProvider.System, batches, progress, null, CancellationToken.None).WaitAsync(Bound);
 
     [Fact]
     public async Task Run_HealthyCluster_EveryBatchOnce_MergedResultEqualsInProcess()
