@@ -17,6 +17,7 @@ internal static class CliApp
         var root = new RootCommand("Parley: negotiation support for mediated, multi-party talks.");
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(DescribeCommand.Create());
+        root.Subcommands.Add(BargainCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(TournamentCommand.Create());
         root.Subcommands.Add(ClusterCommand.Create());

@@ -120,6 +120,23 @@ public class TournamentCommandTests
         Assert.Equal(expected.Order(), keys.Order());
     }
 
+    [Fact]
+    public void Tournament_WritesRankingPlotAndSessionTraces()
+    {
+        var dir = Directory.CreateTempSubdirectory("parley-tour-").FullName;
+        var config = Config(dir, "boulware, conceder", 1, 20);
+        var plot = Path.Combine(dir, "rank.svg");
+        var traces = Path.Combine(dir, "traces.jsonl");
+        var (code, _, err) = CliRunner.Run("tournament", config, "--out", Path.Combine(dir, "out"), "--plot", plot, "--trace", traces);
+
+        Assert.True(code == 0, err);
+        Assert.Contains("<svg", File.ReadAllText(plot), StringComparison.Ordinal);
+        var lines = Lines(traces);
+        Assert.Equal(4, lines.Count);
+        Assert.All(lines, l => Assert.True(l.GetProperty("moves").GetArrayLength() > 0));
+        Assert.Equal("soft|boulware,boulware|0", lines[0].GetProperty("stage").GetString());
+    }
+
     /// <summary>Counts complete lines without locking the file the child is writing.</summary>
     private static int CountLines(string file)
     {
@@ -149,5 +166,23 @@ public class TournamentCommandTests
 
         Assert.Equal(2, code);
         Assert.Contains("bad.yaml:1:22: error: unknown strategy 'wobble'", err, StringComparison.Ordinal);
+    }
+}
+
+public class TournamentCommandInteropTests
+{
+    [SharedDataFact]
+    public void Tournament_OnAnImportedGeniusDomain_ReportsDistances()
+    {
+        var dir = Directory.CreateTempSubdirectory("parley-tour-").FullName;
+        var laptop = Path.Combine(TestPaths.SharedData!, "negotiation", "genius", "anac", "y2011", "Laptop");
+        var config = Path.Combine(dir, "g.yaml");
+        File.WriteAllText(config, $"strategies: [boulware, conceder]\nrounds: 50\ndomains:\n  - {{genius: {laptop}, name: laptop}}\n");
+        var (code, output, err) = CliRunner.Run("tournament", config, "--out", Path.Combine(dir, "out"), "--format", "json");
+
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(4, doc.RootElement.GetProperty("sessions").GetInt32());
+        Assert.All(doc.RootElement.GetProperty("strategies").EnumerateArray(), s => Assert.True(s.GetProperty("meanParetoDistance").GetDouble() >= 0));
     }
 }

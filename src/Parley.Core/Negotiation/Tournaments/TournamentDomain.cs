@@ -69,4 +69,35 @@ public sealed class TournamentDomain
         }).ToArray();
         return new TournamentDomain(name, scenario.Issues, roles, () => AgreementMetrics.For(scenario, ids, redLines));
     }
+
+    /// <summary>
+    /// A domain from a bargaining table, e.g. a GENIUS / GeniusWeb / ANL domain imported by the bargaining lens
+    /// (<see cref="Bargaining.Import.GeniusXml"/>, <see cref="Bargaining.Import.JsonProfiles"/>). Roles: the listed
+    /// parties (default: all of the table's parties, in order).
+    /// </summary>
+    /// <exception cref="ArgumentException">A party is unknown, or fewer than two roles remain.</exception>
+    public static TournamentDomain FromTable(string name, Bargaining.UtilityTable table, IReadOnlyList<string>? parties = null, bool redLines = true)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var selected = parties is { Count: > 0 } ? table.WithParties(parties) : table;
+        if (!redLines)
+        {
+            selected = selected.WithoutRedLines();
+        }
+
+        if (selected.Parties.Count < 2)
+        {
+            throw new ArgumentException($"domain '{name}' needs at least two parties (profiles)");
+        }
+
+        var issues = selected.Space.Issues.Select(i => new Issue(i.Id, i.Name,
+            i.OptionIds.Select((o, j) => new IssueOption(o, i.OptionNames[j])).ToValueList())).ToList();
+        var k = issues.Count;
+        // PartyModel keeps weights and scores apart; contributions c = w·s are stored as w = 1/K, s = K·c, which
+        // its views turn back into c exactly on the full space.
+        var roles = selected.Parties.Select(p => new PartyModel(p.Id, [.. Enumerable.Repeat(1.0 / k, k)],
+            [.. p.Contributions.Select(c => c.Select(x => x * k).ToArray())], p.Reservation,
+            [.. p.RedLines.Select(r => new RedLineRule(r.Id, CompiledRule.Compile(r.Rule, issues)))])).ToArray();
+        return new TournamentDomain(name, issues, roles, () => AgreementMetrics.For(selected));
+    }
 }

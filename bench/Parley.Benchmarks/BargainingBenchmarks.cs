@@ -1,0 +1,94 @@
+using BenchmarkDotNet.Attributes;
+using Parley.Bargaining;
+using Parley.Model;
+using Parley.Scenarios;
+
+namespace Parley.Benchmarks;
+
+/// <summary>
+/// Bargaining lens. Run: dotnet run -c Release --project bench/Parley.Benchmarks -- --filter '*Bargaining*'.
+/// <c>Count*</c> measure the streaming brute force with its shortcuts off (every package is tested); divide the
+/// package count by the mean time for outcomes/s.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(warmupCount: 1, iterationCount: 5)]
+public class BargainingBenchmarks
+{
+    /// <summary>8^9 = 134,217,728 packages.</summary>
+    private const int Issues = 9;
+    private const int Options = 8;
+
+    private Scenario _flagship = null!;
+    private UtilityTable _huge = null!;
+    private GroupedSpace _two = null!;
+    private GroupedSpace _four = null!;
+    private double[] _twoThresholds = null!;
+    private double[] _fourThresholds = null!;
+    private UtilityTable _streamed = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "ukraine-talks-2025.yaml");
+        _flagship = ScenarioLoader.Load(File.ReadAllBytes(File.Exists(path) ? path : FindExample()), "flagship.yaml").Scenario!;
+        _huge = Random(2, 15, 10, 7);
+        var two = Random(2, Issues, Options, 1);
+        var four = Random(4, Issues, Options, 2);
+        _two = GroupedSpace.Build(two)!;
+        _four = GroupedSpace.Build(four)!;
+        _twoThresholds = [.. two.Parties.Select(p => (p.MaxUtility + p.MinUtility) / 2)];
+        _fourThresholds = [.. four.Parties.Select(p => (p.MaxUtility + p.MinUtility) / 2)];
+        _streamed = Random(2, 8, 8, 3);
+    }
+
+    [Benchmark(Description = "flagship RU+UA, no red lines (solve)")]
+    public BargainingResult FlagshipTwo() => BargainingSolver.Solve(_flagship, new BargainingOptions { Parties = ["RU", "UA"], RedLines = false });
+
+    [Benchmark(Description = "flagship RU+UA+US+EU, red lines + diagnosis (solve)")]
+    public BargainingResult FlagshipFour() => BargainingSolver.Solve(_flagship);
+
+    [Benchmark(Description = "two-party frontier, 10^15 packages (DP)")]
+    public IReadOnlyList<Outcome> HugeFrontier() => BargainingSolver.Frontier(_huge);
+
+    [Benchmark(Description = "count 1.34e8 packages, 2 parties, 2 threads")]
+    public long CountTwo() => ZoneCounter.Count(_two, _twoThresholds, 2, shortcuts: false);
+
+    [Benchmark(Description = "count 1.34e8 packages, 2 parties, 1 thread")]
+    public long CountTwoSingle() => ZoneCounter.Count(_two, _twoThresholds, 1, shortcuts: false);
+
+    [Benchmark(Description = "count 1.34e8 packages, 4 parties, 2 threads")]
+    public long CountFour() => ZoneCounter.Count(_four, _fourThresholds, 2, shortcuts: false);
+
+    [Benchmark(Description = "streaming frontier fallback, 8^8 = 1.68e7 packages, 2 parties, 2 threads")]
+    public long Streamed() => StreamingFrontier.Compute(_streamed, [0, 0], 2, default).Admissible;
+
+    private static string FindExample()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir?.FullName ?? ".", "examples", "ukraine-talks-2025.yaml");
+    }
+
+    private static UtilityTable Random(int parties, int issues, int options, int seed)
+    {
+        var random = new Random(seed);
+        var space = new OutcomeSpace(Enumerable.Range(0, issues).Select(k =>
+        {
+            var ids = Enumerable.Range(0, options).Select(o => $"I{k}o{o}").ToValueList();
+            return new OutcomeIssue($"I{k}", $"Issue {k}", ids, ids);
+        }).ToValueList());
+        var table = Enumerable.Range(0, parties).Select(p =>
+        {
+            var weights = Enumerable.Range(0, issues).Select(_ => random.NextDouble() + 0.05).ToArray();
+            var sum = weights.Sum();
+            return new PartyUtility($"P{p}", $"Party {p}",
+                Enumerable.Range(0, issues).Select(k => Enumerable.Range(0, options).Select(_ => random.NextDouble() * 100 * weights[k] / sum).ToValueList()).ToValueList(),
+                0, ValueList<RedLine>.Empty);
+        }).ToValueList();
+        return new UtilityTable(space, table, ScoreScale.Default);
+    }
+}

@@ -1,0 +1,104 @@
+using CsCheck;
+using Parley.Bargaining;
+
+namespace Parley.Core.Tests.Bargaining;
+
+public sealed class BargainingPropertyTests
+{
+    [Fact]
+    public void Frontier_DynamicProgramme_EqualsBruteForce() =>
+        RandomTables.Small.Sample(table =>
+        {
+            var result = BargainingSolver.Solve(table, new BargainingOptions { Diagnose = false });
+
+            var oracle = BruteForce.ZoneFrontier(table);
+            Assert.Equal(oracle.Select(o => o.Package), result.Pareto.Select(o => o.Package));
+            Assert.Equal(BruteForce.ZoneCount(table), result.AgreementZone);
+            var open = table.WithoutRedLines().WithReservations([.. table.Parties.Select(_ => double.NegativeInfinity)]);
+            Assert.Equal(BruteForce.ZoneFrontier(open).Select(o => o.Package), result.SpaceFrontier.Select(o => o.Package));
+        }, iter: 300);
+
+    [Fact]
+    public void Frontier_EveryPointUndominatedInTheZone() =>
+        RandomTables.Small.Sample(table =>
+        {
+            var result = BargainingSolver.Solve(table, new BargainingOptions { Diagnose = false });
+            var zone = BruteForce.Zone(table);
+            var tol = table.Tolerance;
+
+            foreach (var f in result.Pareto)
+            {
+                Assert.True(table.IsInZone(f.Package.AsSpan()));
+                Assert.DoesNotContain(zone, z =>
+                    z.Utilities.Zip(f.Utilities).All(p => p.First >= p.Second - tol) && z.Utilities.Zip(f.Utilities).Any(p => p.First > p.Second + tol));
+            }
+        }, iter: 300);
+
+    [Fact]
+    public void Solutions_LieOnTheFrontierAndMaximiseTheirCriterion() =>
+        RandomTables.Small.Sample(table =>
+        {
+            var result = BargainingSolver.Solve(table, new BargainingOptions { Diagnose = false });
+            var zone = BruteForce.Zone(table);
+            Assert.Equal(zone.Count == 0, result.Nash is null);
+            if (zone.Count == 0)
+            {
+                return;
+            }
+
+            var r = table.Parties.Select(p => p.Reservation).ToArray();
+            var ideal = Enumerable.Range(0, r.Length).Select(i => zone.Max(z => z.Utilities[i])).ToArray();
+            var tol = table.Tolerance;
+            double Gain(Outcome o, int i) => Math.Max(0, o.Utilities[i] - r[i]);
+            double Nash(Outcome o) => Enumerable.Range(0, r.Length).Sum(i => Gain(o, i) <= tol ? double.NegativeInfinity : Math.Log(Gain(o, i)));
+            double Ks(Outcome o) => Enumerable.Range(0, r.Length).Min(i => ideal[i] - r[i] <= tol ? 1 : Gain(o, i) / (ideal[i] - r[i]));
+            double Egal(Outcome o) => Enumerable.Range(0, r.Length).Min(i => Gain(o, i));
+            double Util(Outcome o) => o.Utilities.Sum();
+
+            foreach (var (solution, criterion, slack) in new (Solution?, Func<Outcome, double>, double)[]
+            {
+                (result.Nash, Nash, 1e-9), (result.KalaiSmorodinsky, Ks, 1e-9), (result.Egalitarian, Egal, tol), (result.Utilitarian, Util, tol * r.Length),
+            })
+            {
+                Assert.NotNull(solution);
+                Assert.Contains(result.Pareto, f => f.Package.SequenceEqual(solution.Outcome.Package));
+                var best = zone.Max(criterion);
+                var mine = criterion(solution.Outcome);
+                Assert.True(mine >= best - slack || double.IsNegativeInfinity(best), $"{solution.Kind}: {mine} < {best}");
+            }
+        }, iter: 300);
+
+    [Fact]
+    public void Solve_SameResultOnOneThreadOrTwo() =>
+        RandomTables.Small.Sample(table =>
+        {
+            var one = BargainingSolver.Solve(table, new BargainingOptions { MaxDegreeOfParallelism = 1 });
+            var two = BargainingSolver.Solve(table, new BargainingOptions { MaxDegreeOfParallelism = 2 });
+
+            Assert.Equal(one, two);
+        }, iter: 100);
+
+    [Fact]
+    public void ZoneCounter_ShortcutsDoNotChangeTheCount() =>
+        RandomTables.Small.Sample(table =>
+        {
+            var grouped = GroupedSpace.Build(table)!;
+            var thresholds = BargainingSolver.Thresholds(table);
+
+            Assert.Equal(ZoneCounter.Count(grouped, thresholds, 2, shortcuts: false), ZoneCounter.Count(grouped, thresholds, 1));
+        }, iter: 300);
+
+    [Fact]
+    public void StreamingFallback_EqualsDynamicProgramme() =>
+        RandomTables.Small.Sample(table =>
+        {
+            var dp = BargainingSolver.Solve(table, new BargainingOptions { Diagnose = false });
+            // A compound limit of 1 forces every multi-issue red line onto the streaming enumerator.
+            var streamed = BargainingSolver.Solve(table, new BargainingOptions { Diagnose = false, CompoundLimit = 1, MaxDegreeOfParallelism = 2 });
+
+            Assert.Equal(dp.Pareto, streamed.Pareto);
+            Assert.Equal(dp.AgreementZone, streamed.AgreementZone);
+            Assert.Equal(dp.Admissible, streamed.Admissible);
+            Assert.Equal(dp.Nash, streamed.Nash);
+        }, iter: 200);
+}
