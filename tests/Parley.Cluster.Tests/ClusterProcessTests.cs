@@ -85,7 +85,8 @@ public sealed class ClusterProcessTests
 
             Assert.True(spy.KilledWithBatch >= 0, "the victim silo was killed with a batch in flight");
             Assert.NotEqual(victim.Address, run.Report.RanOn[spy.KilledWithBatch]);
-            Assert.True(run.Report.Reassigned >= 1);
+            // Moved either when membership declared the victim dead or, if that came later, by a backup copy.
+            Assert.True(run.Report.Reassigned + run.Report.Speculative >= 1);
             Assert.Equal(1, run.Report.BatchesPerSilo.GetValueOrDefault(victim.Address));
             Assert.Equal(60, run.Report.BatchesPerSilo.Values.Sum());
             Assert.Equal(3000, run.Result.Runs);

@@ -60,8 +60,16 @@ internal static partial class ClusterCommand
         }
 
         await using var connection = await Connect(redis, clusterId, cancellationToken).ConfigureAwait(false);
-        return await WithProgressAsync(stderr, $"{job.Kind} on cluster", progress =>
-            connection.RunAsync(job, spec, seed, runs, batchSize, progress, onBatch, cancellationToken)).ConfigureAwait(false);
+        try
+        {
+            return await WithProgressAsync(stderr, $"{job.Kind} on cluster", progress =>
+                connection.RunAsync(job, spec, seed, runs, batchSize, progress, onBatch, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (ClusterJobException ex)
+        {
+            // The cluster went away or kept losing a batch: a message, not a stack trace.
+            throw new UsageException("cluster: " + ex.Message);
+        }
     }
 
     /// <summary>What a <c>parley cluster silo</c> runs: the library's jobs plus those that live in the CLI (tournaments).</summary>

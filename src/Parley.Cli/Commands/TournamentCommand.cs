@@ -79,6 +79,7 @@ internal static partial class TournamentCommand
             {
                 Run(spec, domains, pending, results, k, parse.GetValue(delay), error, cancel);
             }
+
             if (parse.GetValue(trace) is { } tracePath)
             {
                 WriteTraces(spec, domains, sessions, tracePath);
