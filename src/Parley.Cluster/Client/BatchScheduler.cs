@@ -237,6 +237,7 @@ internal sealed class BatchScheduler
                     continue;
                 }
 
+                long started;
                 lock (_gate)
                 {
                     _queued[index] = false;
@@ -255,7 +256,7 @@ internal sealed class BatchScheduler
                     _totalAttempts++;
                     _inFlight++;
                     _copies[index]++;
-                    _lastStart[index] = _time.GetTimestamp();
+                    started = _lastStart[index] = _time.GetTimestamp();
                     ReportLocked();
                 }
 
@@ -299,7 +300,7 @@ internal sealed class BatchScheduler
                     return;
                 }
 
-                Accept(index, outcome, _lastStart[index]);
+                Accept(index, outcome, started);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
