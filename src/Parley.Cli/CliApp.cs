@@ -17,9 +17,12 @@ internal static class CliApp
         var root = new RootCommand("Parley: negotiation support for mediated, multi-party talks.");
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(DescribeCommand.Create());
+        root.Subcommands.Add(StabilityCommand.Create());
         root.Subcommands.Add(BargainCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(TournamentCommand.Create());
+        root.Subcommands.Add(ForecastCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ClusterCommand.Create());
         return root;
     }

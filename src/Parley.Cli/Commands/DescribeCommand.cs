@@ -11,6 +11,7 @@ internal static class DescribeCommand
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "Scenario file (YAML)." };
+        ScenarioFiles.RejectOptionLikeValues(file);
         var format = Output.FormatOption();
         var command = new Command("describe", "Describe a scenario: parties, issues, package space, red lines, stages and deadlines.") { file, format };
         command.SetAction(parse =>

@@ -55,6 +55,16 @@ internal static partial class SimulateCommand
                 throw new UsageException("--threads must be between 1 and 1024");
             }
 
+            if (parse.GetValue(sensitivity) is < 0)
+            {
+                throw new UsageException("--sensitivity-runs must be 0 or more");
+            }
+
+            if (parse.GetValue(traceRun) < 0)
+            {
+                throw new UsageException("--trace-run must be 0 or more");
+            }
+
             SimulationPlan plan;
             try
             {
@@ -170,14 +180,15 @@ internal static partial class SimulateCommand
             console.MarkupLine("[yellow]ILLUSTRATIVE: the simulation's numbers are assumptions for testing, not estimates.[/]");
         }
 
-        var stages = new Table().Title($"Stages by {Day(r.By)}").AddColumns("stage", "P(opened)", "95% CI", "P(succeeded)", "95% CI", "ended here");
+        var stages = new Table().Title($"Stages by {Day(r.By)} (Wilson 95% intervals)")
+            .AddColumns("stage", "P(opened)", "P(succeeded)", "talks ended here (horizon)");
         foreach (var s in r.Stages)
         {
-            stages.AddRow(Markup.Escape(Trim($"{s.Id} {s.Name}", 30)), Pct(s.Opened.P), Ci(s.Opened), Pct(s.Succeeded.P), Ci(s.Succeeded), Pct(s.FinallyFailed));
+            stages.AddRow(Markup.Escape(Trim($"{s.Id} {s.Name}", 28)), $"{Pct(s.Opened.P)} {Ci(s.Opened)}", $"{Pct(s.Succeeded.P)} {Ci(s.Succeeded)}", Pct(s.FinallyFailed));
         }
 
         console.Write(stages);
-        console.MarkupLine($"[bold]P(agreement by {Day(r.By)})[/] (stage {Markup.Escape(r.AgreementStage)} succeeded) = [bold]{Pct(r.Agreement.P)}[/] {Ci(r.Agreement)}; within the {Math.Round((r.Curve[^1].Date.DayNumber - r.Start.DayNumber) / 7.0):0}-week horizon: {Pct(r.AgreementWithinHorizon.P)} {Ci(r.AgreementWithinHorizon)}");
+        console.MarkupLine($"[bold]P(agreement by {Day(r.By)})[/] (stage {Markup.Escape(r.AgreementStage)} succeeded) = [bold]{Pct(r.Agreement.P)}[/] {Ci(r.Agreement)}%; within the {Math.Round((r.Curve[^1].Date.DayNumber - r.Start.DayNumber) / 7.0):0}-week horizon: {Pct(r.AgreementWithinHorizon.P)} {Ci(r.AgreementWithinHorizon)}%");
         if (r.TimeToAgreement is { } t)
         {
             console.MarkupLine($"Time to agreement (runs that agreed): median day {t.Median} ({Day(t.MedianDate)}), 10–90%: days {t.P10}–{t.P90}, mean {t.MeanDays:0.0} days");
@@ -231,9 +242,9 @@ internal static partial class SimulateCommand
 
     internal static string Pct(double p) => (p * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
-    private static string Ci(Proportion p) => $"[[{Pct2(p.Low)}, {Pct2(p.High)}]]";
+    private static string Ci(Proportion p) => $"[[{Num2(p.Low)}–{Num2(p.High)}]]";
 
-    private static string Pct2(double p) => (p * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+    private static string Num2(double p) => (p * 100).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Trim(string text, int max) => text.Length > max ? text[..(max - 1)] + "…" : text;
 

@@ -10,6 +10,7 @@ internal static class ValidateCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("files") { Description = "Scenario files (YAML) to check.", Arity = ArgumentArity.OneOrMore };
+        ScenarioFiles.RejectOptionLikeValues(files);
         var format = Output.FormatOption();
         var command = new Command("validate", "Check scenario files; errors are printed as FILE:LINE:COL: error: MESSAGE.") { files, format };
         command.SetAction(parse =>

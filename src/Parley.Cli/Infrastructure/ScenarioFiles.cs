@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Parley.Model;
 using Parley.Scenarios;
 
@@ -47,6 +48,24 @@ internal static class ScenarioFiles
         }
 
         return result.Scenario;
+    }
+
+    /// <summary>
+    /// Makes a file argument refuse values that look like options (<c>--bogus</c>) unless such a file
+    /// exists: System.CommandLine would otherwise take an unknown option for a file name.
+    /// </summary>
+    public static void RejectOptionLikeValues(Argument argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value))
+                {
+                    result.AddError($"unknown option '{token.Value}'");
+                }
+            }
+        });
     }
 
     private static LoadResult Fail(string path, string message) =>

@@ -30,6 +30,7 @@ internal static class StreamingFrontier
             var values = new List<double>();
             var package = space.PackageAt(from);
             var u = new double[p];
+            long[] pruned = [];
             for (var index = from; index < to; index++)
             {
                 if ((index & 0xFFFF) == 0)
@@ -52,11 +53,17 @@ internal static class StreamingFrontier
                         zone[chunk]++;
                     }
 
-                    kept.Add((int[])package.Clone());
-                    values.AddRange(u);
-                    if (kept.Count >= Buffer)
+                    // Skip candidates that the last pruned frontier already dominates or equals (they come later in
+                    // package order, so an equal one would lose the tie anyway): no copy, no garbage.
+                    if (!Covered(u, pruned, p, table.Tolerance))
                     {
-                        (kept, values) = Prune(kept, values, p, table.Tolerance);
+                        kept.Add((int[])package.Clone());
+                        values.AddRange(u);
+                        if (kept.Count >= Buffer)
+                        {
+                            (kept, values) = Prune(kept, values, p, table.Tolerance);
+                            pruned = [.. values.Select(v => ParetoFilter.Key(v, table.Tolerance))];
+                        }
                     }
                 }
 
@@ -69,6 +76,31 @@ internal static class StreamingFrontier
         var merged = frontiers.SelectMany(f => f).ToList();
         var mergedValues = merged.SelectMany(pk => table.Utilities(pk)).ToList();
         return new Result(Prune(merged, mergedValues, p, table.Tolerance).Packages, admissible.Sum(), zone.Sum());
+    }
+
+    private static bool Covered(double[] u, long[] frontier, int p, double quantum)
+    {
+        Span<long> key = stackalloc long[p];
+        for (var q = 0; q < p; q++)
+        {
+            key[q] = ParetoFilter.Key(u[q], quantum);
+        }
+
+        for (var f = 0; f < frontier.Length; f += p)
+        {
+            var all = true;
+            for (var q = 0; q < p && all; q++)
+            {
+                all = frontier[f + q] >= key[q];
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static (List<int[]> Packages, List<double> Values) Prune(List<int[]> packages, List<double> values, int p, double quantum)

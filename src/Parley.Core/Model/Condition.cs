@@ -18,7 +18,9 @@ public abstract record Condition
 
     internal virtual int Precedence => 9;
 
-    internal string Wrap(Condition child) => child.Precedence < Precedence ? $"({child})" : child.ToString();
+    // "<=" (not "<"): a nested conjunction inside a conjunction keeps its parentheses, so that
+    // parsing the text gives back the same tree (AllOf[AllOf[a, b], c] is not AllOf[a, b, c]).
+    internal string Wrap(Condition child) => child.Precedence <= Precedence ? $"({child})" : child.ToString();
 }
 
 /// <summary>True when the chosen option is (or, negated, is not) one of <paramref name="Options"/>.

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Parley.Model;
 
 /// <summary>
@@ -8,19 +10,34 @@ namespace Parley.Model;
 /// or      := and (('or' | '|') and)*
 /// and     := not (('and' | '&amp;') not)*
 /// not     := ('not' | '-' | '!') not | atom
-/// atom    := '(' cond ')' | ID | ID ('==' | '=' | '!=') ID | ID 'in' list | ID 'not' 'in' list
-/// list    := '[' ID (',' ID)* ']'
+/// atom    := '(' cond ')' | ID | ID ('==' | '=' | '!=') VALUE | ID 'in' list | ID 'not' 'in' list
+///          | ID ('&lt;' | '&lt;=' | '&gt;' | '&gt;=') NUMBER
+/// list    := '[' VALUE (',' VALUE)* ']'
+/// VALUE   := ID | NUMBER
 /// </code>
-/// A bare ID is an <see cref="OptionTaken"/> atom (conflict options); the comparison forms are
-/// <see cref="IssueIn"/> atoms (issue options).
+/// A bare ID is an <see cref="OptionTaken"/> atom (conflict options); <c>==</c>, <c>!=</c>, <c>in</c>
+/// and <c>not in</c> give <see cref="IssueIn"/> atoms (issue options, or numbers of a numeric issue);
+/// <c>&lt;</c> … <c>&gt;=</c> give <see cref="IssueCompare"/> atoms (numeric issues).
 /// </summary>
 public static class ConditionParser
 {
+    /// <summary>Deepest nesting of parentheses, <c>not</c> and <c>if</c> accepted.</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>Parses <paramref name="text"/> or throws <see cref="ConditionSyntaxException"/> with the offset of the problem.</summary>
-    public static Condition Parse(string text)
+    public static Condition Parse(string text) => Parse(text, null);
+
+    /// <summary>Parses and records where each atom starts (for located diagnostics).</summary>
+    internal static Condition Parse(string text, ConditionSites? sites)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parser = new Cursor(text);
+        var parser = new Cursor(text, sites);
+        parser.SkipSpace();
+        if (parser.AtEnd)
+        {
+            throw new ConditionSyntaxException("condition is empty", 0);
+        }
+
         var result = parser.ParseCondition(0);
         parser.SkipSpace();
         if (!parser.AtEnd)
@@ -31,16 +48,15 @@ public static class ConditionParser
         return result;
     }
 
-    private sealed class Cursor(string text)
+    private sealed class Cursor(string text, ConditionSites? sites)
     {
-        private const int MaxDepth = 64;
         private int _pos;
 
         public int Position => _pos;
 
         public bool AtEnd => _pos >= text.Length;
 
-        public string Rest() => text[_pos..].Length > 20 ? text[_pos..(_pos + 20)] + "…" : text[_pos..];
+        public string Rest() => text.Length - _pos > 20 ? text[_pos..(_pos + 20)] + "…" : text[_pos..];
 
         public void SkipSpace()
         {
@@ -52,18 +68,14 @@ public static class ConditionParser
 
         public Condition ParseCondition(int depth)
         {
-            if (depth > MaxDepth)
-            {
-                throw new ConditionSyntaxException($"condition nested deeper than {MaxDepth} levels", _pos);
-            }
-
+            CheckDepth(depth);
             SkipSpace();
             if (TryKeyword("if"))
             {
                 var premise = ParseCondition(depth + 1);
                 if (!TryKeyword("then"))
                 {
-                    throw new ConditionSyntaxException("expected 'then' after the 'if' part", _pos);
+                    throw new ConditionSyntaxException(AtEnd ? "expected 'then' after the 'if' part, found the end" : $"expected 'then' after the 'if' part, found '{Rest()}'", _pos);
                 }
 
                 var consequence = ParseCondition(depth + 1);
@@ -83,6 +95,14 @@ public static class ConditionParser
             }
 
             return left;
+        }
+
+        private void CheckDepth(int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                throw new ConditionSyntaxException($"condition nested deeper than {MaxDepth} levels", _pos);
+            }
         }
 
         private Condition ParseOr(int depth)
@@ -109,21 +129,8 @@ public static class ConditionParser
 
         private Condition ParseNot(int depth)
         {
-            if (depth > MaxDepth)
-            {
-                throw new ConditionSyntaxException($"condition nested deeper than {MaxDepth} levels", _pos);
-            }
-
-            SkipSpace();
-            var save = _pos;
-            if (TryKeyword("not"))
-            {
-                // "not" followed by "in" belongs to an atom ("X not in [..]"), which cannot start here.
-                return new Negation(ParseNot(depth + 1));
-            }
-
-            _pos = save;
-            if (TrySymbol("-") || TrySymbol("!"))
+            CheckDepth(depth);
+            if (TryKeyword("not") || TrySymbol("-") || TrySymbol("!"))
             {
                 return new Negation(ParseNot(depth + 1));
             }
@@ -139,7 +146,7 @@ public static class ConditionParser
                 var inner = ParseCondition(depth + 1);
                 if (!TrySymbol(")"))
                 {
-                    throw new ConditionSyntaxException("expected ')'", _pos);
+                    throw new ConditionSyntaxException(AtEnd ? "expected ')', found the end" : $"expected ')', found '{Rest()}'", _pos);
                 }
 
                 return inner;
@@ -148,19 +155,37 @@ public static class ConditionParser
             var start = _pos;
             var id = ReadIdentifier() ?? throw new ConditionSyntaxException(
                 AtEnd ? "condition ends where an option or issue id was expected" : $"expected an option or issue id, found '{Rest()}'", _pos);
-            if (TrySymbol("==") || TrySymbol("="))
+            if (IsKeyword(id))
             {
-                return new IssueIn(id, ValueList.Of(ExpectIdentifier("an option id after '=='")));
+                throw new ConditionSyntaxException($"'{id}' is a keyword, not an id", start);
+            }
+
+            if (TrySymbol("==") || (!Peek("=>") && TrySymbol("=")))
+            {
+                return Site(new IssueIn(id, ValueList.Of(ExpectValue("an option id after '=='", out var at))), start, [at]);
             }
 
             if (TrySymbol("!="))
             {
-                return new IssueIn(id, ValueList.Of(ExpectIdentifier("an option id after '!='")), Negated: true);
+                return Site(new IssueIn(id, ValueList.Of(ExpectValue("an option id after '!='", out var at)), Negated: true), start, [at]);
             }
 
             if (TryKeyword("in"))
             {
-                return new IssueIn(id, ParseList());
+                var (options, offsets) = ParseList();
+                return Site(new IssueIn(id, options), start, offsets);
+            }
+
+            if (!Peek("<=>") && TryCompare(out var op))
+            {
+                var symbol = text[(start + id.Length).._pos].Trim();
+                var number = ExpectValue($"a number after '{symbol}'", out var at);
+                if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+                {
+                    throw new ConditionSyntaxException($"expected a number after '{symbol}', found '{number}'", at);
+                }
+
+                return Site(new IssueCompare(id, op, value), start);
             }
 
             var save = _pos;
@@ -168,31 +193,47 @@ public static class ConditionParser
             {
                 if (TryKeyword("in"))
                 {
-                    return new IssueIn(id, ParseList(), Negated: true);
+                    var (options, offsets) = ParseList();
+                    return Site(new IssueIn(id, options, Negated: true), start, offsets);
                 }
 
                 _pos = save;
             }
 
-            if (IsKeyword(id))
-            {
-                throw new ConditionSyntaxException($"'{id}' is a keyword, not an id", start);
-            }
-
-            return new OptionTaken(id);
+            return Site(new OptionTaken(id), start);
         }
 
-        private ValueList<string> ParseList()
+        private Condition Site(Condition atom, int offset, int[]? optionOffsets = null)
+        {
+            sites?.Add(atom, offset, optionOffsets);
+            return atom;
+        }
+
+        private bool TryCompare(out CompareOperator op)
+        {
+            (op, var ok) = TrySymbol(">=") ? (CompareOperator.GreaterOrEqual, true)
+                : TrySymbol("<=") ? (CompareOperator.LessOrEqual, true)
+                : TrySymbol(">") ? (CompareOperator.Greater, true)
+                : TrySymbol("<") ? (CompareOperator.Less, true)
+                : (CompareOperator.Less, false);
+            return ok;
+        }
+
+        private (ValueList<string> Options, int[] Offsets) ParseList()
         {
             if (!TrySymbol("["))
             {
                 throw new ConditionSyntaxException("expected '[' to start a list of options", _pos);
             }
 
-            var items = new List<string> { ExpectIdentifier("an option id in the list") };
+            var items = new List<string>();
+            var offsets = new List<int>();
+            items.Add(ExpectValue("an option id in the list", out var first));
+            offsets.Add(first);
             while (TrySymbol(","))
             {
-                items.Add(ExpectIdentifier("an option id after ','"));
+                items.Add(ExpectValue("an option id after ','", out var at));
+                offsets.Add(at);
             }
 
             if (!TrySymbol("]"))
@@ -200,13 +241,28 @@ public static class ConditionParser
                 throw new ConditionSyntaxException("expected ',' or ']' in the list of options", _pos);
             }
 
-            return items.ToValueList();
+            return (items.ToValueList(), offsets.ToArray());
         }
 
-        private string ExpectIdentifier(string what)
+        /// <summary>An option id or a number (a leading '-' is allowed before a digit).</summary>
+        private string ExpectValue(string what, out int start)
         {
+            SkipSpace();
+            start = _pos;
+            var negative = _pos + 1 < text.Length && text[_pos] == '-' && char.IsDigit(text[_pos + 1]);
+            if (negative)
+            {
+                _pos++;
+            }
+
             var id = ReadIdentifier();
-            return id is null || IsKeyword(id) ? throw new ConditionSyntaxException($"expected {what}", _pos) : id;
+            if (id is null || IsKeyword(id))
+            {
+                _pos = start;
+                throw new ConditionSyntaxException(AtEnd ? $"expected {what}, found the end" : $"expected {what}, found '{Rest()}'", start);
+            }
+
+            return negative ? "-" + id : id;
         }
 
         private string? ReadIdentifier()
@@ -239,10 +295,15 @@ public static class ConditionParser
             return false;
         }
 
-        private bool TrySymbol(string symbol)
+        private bool Peek(string symbol)
         {
             SkipSpace();
-            if (string.CompareOrdinal(text, _pos, symbol, 0, symbol.Length) == 0 && _pos + symbol.Length <= text.Length)
+            return _pos + symbol.Length <= text.Length && string.CompareOrdinal(text, _pos, symbol, 0, symbol.Length) == 0;
+        }
+
+        private bool TrySymbol(string symbol)
+        {
+            if (Peek(symbol))
             {
                 _pos += symbol.Length;
                 return true;
@@ -251,16 +312,14 @@ public static class ConditionParser
             return false;
         }
 
-        private static bool IsKeyword(string id) =>
-            id.Equals("and", StringComparison.OrdinalIgnoreCase) || id.Equals("or", StringComparison.OrdinalIgnoreCase)
-            || id.Equals("not", StringComparison.OrdinalIgnoreCase) || id.Equals("if", StringComparison.OrdinalIgnoreCase)
-            || id.Equals("then", StringComparison.OrdinalIgnoreCase) || id.Equals("iff", StringComparison.OrdinalIgnoreCase)
-            || id.Equals("in", StringComparison.OrdinalIgnoreCase);
-
         private static bool IsIdStart(char c) => char.IsLetterOrDigit(c) || c == '_';
 
         private static bool IsIdPart(char c) => char.IsLetterOrDigit(c) || c is '_' or '.' or '-' or '+';
     }
+
+    /// <summary>True for the words the condition language reserves (case-insensitive); they cannot be ids.</summary>
+    public static bool IsKeyword(string id) =>
+        id.ToLowerInvariant() is "and" or "or" or "not" or "if" or "then" or "iff" or "in";
 }
 
 /// <summary>A condition that does not parse; <see cref="Offset"/> is the 0-based character offset of the problem.</summary>

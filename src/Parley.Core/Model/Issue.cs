@@ -2,7 +2,8 @@ namespace Parley.Model;
 
 /// <summary>
 /// An issue on the agenda. Discrete issues list their options in order; numeric issues
-/// (with <see cref="Numeric"/>) are expanded into one option per step, ids like <c>X=10</c>.
+/// (with <see cref="Numeric"/>) are expanded into one option per step, with ids made of the issue id
+/// and the number (<c>price40</c>, <c>rate2.5</c>, <c>t-5</c>).
 /// </summary>
 /// <param name="Id">Short id (e.g. <c>T</c>).</param>
 /// <param name="Name">Display name.</param>
@@ -35,5 +36,5 @@ public sealed record IssueOption(string Id, string Name, double? Value = null);
 public sealed record NumericRange(double Min, double Max, double Step, string Unit)
 {
     /// <summary>Number of options the range expands to.</summary>
-    public int Count => (int)Math.Floor(((Max - Min) / Step) + 1e-9) + 1;
+    public int Count => (int)Math.Min(int.MaxValue, Math.Floor(((Max - Min) / Step) + 1e-9) + 1);
 }

@@ -27,29 +27,39 @@ public static class ScenarioLoader
     {
         var diagnostics = new List<Diagnostic>();
         var root = YamlTreeReader.Read(bytes, file, diagnostics);
-        if (root is null)
+        Scenario? scenario = null;
+        if (root is not null)
         {
-            return new LoadResult(null, diagnostics);
+            scenario = new ScenarioReader(file, diagnostics).ReadScenario(root);
         }
 
-        var reader = new ScenarioReader(file, diagnostics);
-        var scenario = reader.ReadScenario(root);
+        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
         var ordered = diagnostics
             .OrderBy(d => d.Severity == Severity.Error ? 0 : 1)
             .ThenBy(d => d.Line).ThenBy(d => d.Column)
             .Take(MaxErrors)
             .ToList();
-        var failed = diagnostics.Any(d => d.Severity == Severity.Error);
-        if (diagnostics.Count(d => d.Severity == Severity.Error) > MaxErrors)
+        if (errors > MaxErrors)
         {
-            ordered.Add(new Diagnostic(Severity.Error, file, 1, 1, $"too many errors; only the first {MaxErrors} are shown"));
+            ordered.Add(new Diagnostic(Severity.Error, file, 1, 1, $"too many errors ({errors:N0}); only the first {MaxErrors} are shown"));
         }
 
-        return new LoadResult(failed ? null : scenario, ordered);
+        return new LoadResult(errors > 0 ? null : scenario, ordered);
     }
 
     /// <summary>Loads from text.</summary>
-    public static LoadResult Load(string text, string file) => Load(System.Text.Encoding.UTF8.GetBytes(text), file);
+    public static LoadResult Load(string text, string file)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+
+        // A string longer than the limit in chars is longer in UTF-8 bytes too: refuse it before encoding.
+        if (text.Length > YamlTreeReader.MaxBytes)
+        {
+            return new LoadResult(null, [new Diagnostic(Severity.Error, file, 1, 1, YamlTreeReader.TooLarge(text.Length))]);
+        }
+
+        return Load(System.Text.Encoding.UTF8.GetBytes(text), file);
+    }
 
     /// <summary>Loads or throws <see cref="ScenarioException"/> carrying the diagnostics.</summary>
     public static Scenario LoadOrThrow(ReadOnlySpan<byte> bytes, string file)

@@ -5,7 +5,7 @@ namespace Parley.Scenarios;
 internal sealed partial class ScenarioReader
 {
     /// <summary>Above this many options the loader does not enumerate states to prove one is feasible.</summary>
-    private const int FeasibilityCheckMaxOptions = 24;
+    private const int FeasibilityCheckMaxOptions = 20;
 
     private ConflictSpec? ReadConflict(YNode node, ValueList<Party> parties)
     {
@@ -115,7 +115,7 @@ internal sealed partial class ScenarioReader
         }
 
         var spec = new ConflictSpec(dms.ToValueList(), infeasible, exclusive, atLeastOne, statusQuo);
-        CheckSomeStateFeasible(spec, map, allOptions);
+        CheckFeasibility(spec, map, allOptions, dmNodes.Where(d => d.Id.Length > 0).GroupBy(d => d.Id).ToDictionary(g => g.Key, g => (YNode)g.First().Map, StringComparer.Ordinal));
         return spec;
     }
 
@@ -166,7 +166,7 @@ internal sealed partial class ScenarioReader
         var list = new List<Condition>();
         foreach (var item in Items(node, what + "s"))
         {
-            if (ParseCondition(item, what) is not { } condition)
+            if (ParseCondition(item, what) is not var (condition, sites))
             {
                 continue;
             }
@@ -174,14 +174,14 @@ internal sealed partial class ScenarioReader
             var ok = true;
             foreach (var atom in condition.Atoms())
             {
-                if (atom is IssueIn)
+                if (atom is IssueIn or IssueCompare)
                 {
-                    Error(item, $"{what}: conflict conditions name options (e.g. \"escalate and not talk\"), not issue comparisons");
+                    ErrorIn((YScalar)item, sites.Of(atom), $"{what}: conflict conditions name options (e.g. \"escalate and not talk\"), not issue comparisons");
                     ok = false;
                 }
                 else if (atom is OptionTaken t && !allOptions.Contains(t.Option))
                 {
-                    Error(item, $"{what}: unknown conflict option '{Truncate(t.Option)}'; options are {string.Join(", ", allOptions)}");
+                    ErrorIn((YScalar)item, sites.Of(atom), $"{what}: unknown conflict option '{Truncate(t.Option)}'; options are {ListIds(allOptions)}");
                     ok = false;
                 }
             }
@@ -204,6 +204,12 @@ internal sealed partial class ScenarioReader
             var codes = new List<string>();
             foreach (var codeNode in ScalarOrList(tier))
             {
+                if (codeNode is not YScalar)
+                {
+                    Error(codeNode, $"ranking of '{dmId}': expected a state code such as YNNY, found {codeNode.Kind}");
+                    continue;
+                }
+
                 var code = Text(codeNode).ToUpperInvariant();
                 if (code.Length != optionCount || code.Any(ch => ch is not ('Y' or 'N')))
                 {
@@ -237,7 +243,7 @@ internal sealed partial class ScenarioReader
         foreach (var group in Items(node, what + "s"))
         {
             var ids = IdList(group, what, optionIds.ContainsKey, "conflict option");
-            if (ids.Count < 2)
+            if (ScalarOrList(group).Count() < 2)
             {
                 Error(group, $"a {what} needs at least two options");
             }
@@ -259,36 +265,107 @@ internal sealed partial class ScenarioReader
         return IdList(node, "status quo (the options taken)", optionIds.ContainsKey, "conflict option");
     }
 
-    private void CheckSomeStateFeasible(ConflictSpec spec, YMapping site, List<string> allOptions)
+    /// <summary>
+    /// Enumerates the states (when there are few enough options) to check that some state is feasible,
+    /// that the status quo is feasible, and that each ranking lists every feasible state.
+    /// </summary>
+    private void CheckFeasibility(ConflictSpec spec, YMapping site, List<string> allOptions, Dictionary<string, YNode> dmSites)
     {
         var n = allOptions.Count;
-        if (n > FeasibilityCheckMaxOptions || diagnostics.Any(d => d.Severity == Severity.Error))
+        if (n > FeasibilityCheckMaxOptions || HasErrors)
         {
             return;
         }
 
         var index = allOptions.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        var infeasible = spec.Infeasible.Select(c => Compile(c, index)).ToList();
+        var exclusive = spec.ExclusiveGroups.Select(g => Mask(g, index)).ToList();
+        var atLeastOne = spec.AtLeastOneGroups.Select(g => Mask(g, index)).ToList();
+        bool Feasible(long state) =>
+            !infeasible.Any(f => f(state))
+            && !exclusive.Any(m => long.PopCount(state & m) > 1)
+            && !atLeastOne.Any(m => (state & m) == 0);
+
+        var feasible = new List<long>();
         for (long state = 0; state < 1L << n; state++)
         {
-            bool Taken(Condition atom) => atom is OptionTaken t && ((state >> index[t.Option]) & 1) == 1;
-            if (spec.Infeasible.Any(c => c.Evaluate(Taken)))
+            if (Feasible(state))
             {
-                continue;
+                feasible.Add(state);
             }
+        }
 
-            if (spec.ExclusiveGroups.Any(g => g.Count(o => ((state >> index[o]) & 1) == 1) > 1))
-            {
-                continue;
-            }
-
-            if (spec.AtLeastOneGroups.Any(g => g.All(o => ((state >> index[o]) & 1) == 0)))
-            {
-                continue;
-            }
-
+        if (feasible.Count == 0)
+        {
+            Error(site, "conflict has no feasible state: every combination of options is excluded by 'infeasible', 'exclusive' or 'at_least_one'");
             return;
         }
 
-        Error(site, "conflict has no feasible state: every combination of options is excluded by 'infeasible', 'exclusive' or 'at_least_one'");
+        if (spec.StatusQuo is { } sq && site["status_quo"] is { } sqNode && !Feasible(Mask(sq, index)))
+        {
+            Error(sqNode, $"status quo {Code(Mask(sq, index), n)} is infeasible (excluded by 'infeasible', 'exclusive' or 'at_least_one')");
+        }
+
+        foreach (var dm in spec.DecisionMakers)
+        {
+            if (dm.Preferences.Ranking is not { } ranking || !dmSites.TryGetValue(dm.Id, out var dmSite))
+            {
+                continue;
+            }
+
+            var ranked = ranking.SelectMany(t => t).ToHashSet(StringComparer.Ordinal);
+            var missing = feasible.Select(st => Code(st, n)).Where(c => !ranked.Contains(c)).ToList();
+            if (missing.Count > 0)
+            {
+                Warning(dmSite, $"ranking of '{dm.Id}' leaves out {missing.Count} feasible state{(missing.Count > 1 ? "s" : "")} ({ListIds(missing)}); {(missing.Count > 1 ? "they rank" : "it ranks")} below every listed state");
+            }
+
+            var feasibleCodes = feasible.Select(st => Code(st, n)).ToHashSet(StringComparer.Ordinal);
+            var extra = ranked.Where(c => !feasibleCodes.Contains(c)).ToList();
+            if (extra.Count > 0)
+            {
+                Warning(dmSite, $"ranking of '{dm.Id}' lists infeasible state{(extra.Count > 1 ? "s" : "")} {ListIds(extra)}; {(extra.Count > 1 ? "they are" : "it is")} ignored");
+            }
+        }
+    }
+
+    private static long Mask(IEnumerable<string> options, Dictionary<string, int> index) =>
+        options.Aggregate(0L, (m, o) => m | (1L << index[o]));
+
+    /// <summary>A state as a Y/N code, options in declaration order.</summary>
+    private static string Code(long state, int n) => string.Create(n, state, (span, st) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = ((st >> i) & 1) == 1 ? 'Y' : 'N';
+        }
+    });
+
+    /// <summary>A condition over option atoms as a predicate on a state bit set (checked atoms only).</summary>
+    private static Func<long, bool> Compile(Condition c, Dictionary<string, int> index)
+    {
+        switch (c)
+        {
+            case OptionTaken t:
+                var bit = 1L << index[t.Option];
+                return s => (s & bit) != 0;
+            case Negation n:
+                var inner = Compile(n.Operand, index);
+                return s => !inner(s);
+            case AllOf a:
+                var all = a.Operands.Select(o => Compile(o, index)).ToArray();
+                return s => all.All(f => f(s));
+            case AnyOf o:
+                var any = o.Operands.Select(x => Compile(x, index)).ToArray();
+                return s => any.Any(f => f(s));
+            case Implies i:
+                var (p, q) = (Compile(i.If, index), Compile(i.Then, index));
+                return s => !p(s) || q(s);
+            case Iff i:
+                var (l, r) = (Compile(i.Left, index), Compile(i.Right, index));
+                return s => l(s) == r(s);
+            default:
+                return _ => false;
+        }
     }
 }

@@ -5,47 +5,76 @@ namespace Parley.Scenarios;
 
 internal sealed partial class ScenarioReader
 {
-    private void Error(YNode node, string message) => diagnostics.Add(new(Severity.Error, file, node.Line, node.Column, message));
+    /// <summary>Longest message kept (a safety net; quoted input is already cut by <see cref="Truncate"/>).</summary>
+    private const int MaxMessage = 600;
 
-    private void ErrorAt(int line, int column, string message) => diagnostics.Add(new(Severity.Error, file, line, column, message));
+    private void Error(YNode node, string message) => ErrorAt(node.Line, node.Column, message);
+
+    private void ErrorAt(int line, int column, string message) =>
+        diagnostics.Add(new(Severity.Error, file, line, column, message.Length > MaxMessage ? message[..MaxMessage] + "…" : message));
 
     private void Warning(YNode node, string message) => diagnostics.Add(new(Severity.Warning, file, node.Line, node.Column, message));
 
+    private bool HasErrors => diagnostics.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>A list of ids for a message: the first few, then how many more.</summary>
+    private static string ListIds(IEnumerable<string> ids)
+    {
+        var all = ids.ToList();
+        return all.Count <= 12 ? string.Join(", ", all) : string.Join(", ", all.Take(10)) + $", … ({all.Count - 10} more)";
+    }
+
     private void CheckKeys(YMapping map, IReadOnlyCollection<string> known, string what)
     {
+        string? expected = null;
         foreach (var entry in map.Entries)
         {
-            if (!known.Contains(entry.Key.Value))
+            var key = entry.Key.Value;
+            if (!known.Contains(key))
             {
-                var hint = known.MinBy(k => Distance(k, entry.Key.Value));
-                var suggestion = hint is not null && Distance(hint, entry.Key.Value) <= 2 ? $" (did you mean '{hint}'?)" : "";
-                Error(entry.Key, $"unknown key '{entry.Key.Value}' in {what}{suggestion}; expected one of {string.Join(", ", known)}");
+                // Suggest the nearest known key (edit distance ≤ 2, or a different case). Long keys are not
+                // compared, nor keys beyond the first thousand errors (only 50 are shown; hostile files have many).
+                var hint = key.Length > 64 || diagnostics.Count > 1000 ? null : known.MinBy(k => Distance(k, key.ToLowerInvariant()));
+                var suggestion = hint is not null && Distance(hint, key.ToLowerInvariant()) <= Math.Min(2, Math.Max(1, key.Length / 3))
+                    ? $" (did you mean '{hint}'?)" : "";
+                Error(entry.Key, $"unknown key '{Truncate(key)}' in {what}{suggestion}; expected one of {expected ??= string.Join(", ", known)}");
             }
         }
     }
 
+    /// <summary>Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment).</summary>
     private static int Distance(string a, string b)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
+        // Three rolling rows (keys are at most 64 characters here), so no allocation per comparison.
+        Span<int> before = stackalloc int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                var d = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d = Math.Min(d, before[j - 2] + 1); // a swap of neighbours is one typo
+                }
+
+                current[j] = d;
             }
+
+            var recycled = before;
+            before = previous;
+            previous = current;
+            current = recycled;
         }
 
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 
     private IEnumerable<YNode> Items(YNode node, string what)
@@ -94,14 +123,15 @@ internal sealed partial class ScenarioReader
         return "";
     }
 
-    private string? OptionalText(YMapping map, string key) => map[key] is { } node ? Text(node) : null;
+    /// <summary>The text under <paramref name="key"/>, or null when the key is absent or its value is null (<c>key:</c>, <c>~</c>).</summary>
+    private string? OptionalText(YMapping map, string key) => map[key] is { } node and not YScalar { IsNull: true } ? Text(node) : null;
 
     private string RequiredText(YMapping map, string key, string what)
     {
         if (map[key] is { } node)
         {
             var text = Text(node);
-            if (text.Length == 0)
+            if (text.Length == 0 && node is YScalar)
             {
                 Error(node, $"'{key}' of {what} is empty");
             }
@@ -136,13 +166,13 @@ internal sealed partial class ScenarioReader
         {
             Error(node, $"{what} id '{Truncate(id)}' is not valid; use letters, digits, '_', '-', '.', '+' (at most 64 characters, starting with a letter, digit or '_')");
         }
-        else if (id.ToLowerInvariant() is "and" or "or" or "not" or "if" or "then" or "iff" or "in")
+        else if (ConditionParser.IsKeyword(id))
         {
             Error(node, $"{what} id '{id}' is a keyword of the condition language; choose another");
         }
     }
 
-    private static string Truncate(string text) => text.Length > 40 ? text[..40] + "…" : text;
+    private static string Truncate(string text) => YamlTreeReader.Quote(text);
 
     private static bool TryNumber(YNode node, out double value)
     {
@@ -189,10 +219,10 @@ internal sealed partial class ScenarioReader
         }
     }
 
-    /// <summary>Parses condition text at a scalar and maps syntax errors to the scalar's position.</summary>
-    private Condition? ParseCondition(YNode node, string what)
+    /// <summary>Parses condition text at a scalar and maps syntax errors to the column of the problem.</summary>
+    private (Condition Condition, ConditionSites Sites)? ParseCondition(YNode node, string what)
     {
-        if (node is not YScalar scalar)
+        if (node is not YScalar scalar || scalar.IsNull)
         {
             Error(node, $"expected {what} as text, e.g. \"T in [T1, T2]\"");
             return null;
@@ -200,7 +230,8 @@ internal sealed partial class ScenarioReader
 
         try
         {
-            return ConditionParser.Parse(scalar.Value);
+            var sites = new ConditionSites();
+            return (ConditionParser.Parse(scalar.Value, sites), sites);
         }
         catch (ConditionSyntaxException ex)
         {
@@ -210,21 +241,58 @@ internal sealed partial class ScenarioReader
         }
     }
 
-    /// <summary>Position of a character of a scalar's value (exact for single-line scalars).</summary>
+    /// <summary>Position of a character of a scalar's value (exact for values written on one line).</summary>
     private static (int Line, int Column) Offset(YScalar scalar, int offset) =>
-        scalar.Value.Contains('\n') ? (scalar.Line, scalar.Column) : (scalar.Line, scalar.Column + (scalar.Quoted ? 1 : 0) + offset);
+        scalar.ValueColumn > 0 ? (scalar.Line, scalar.ValueColumn + offset) : (scalar.Line, scalar.Column);
+
+    /// <summary>Reports an error at a character of a condition's text.</summary>
+    private void ErrorIn(YScalar scalar, int offset, string message)
+    {
+        var (line, column) = Offset(scalar, offset);
+        ErrorAt(line, column, message);
+    }
+
+    /// <summary>
+    /// Parses a name case-insensitively, ignoring '-' and '_' (<c>close-stage</c> = <c>CloseStage</c>).
+    /// Stricter than <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/>, which also accepts numbers and comma lists.
+    /// </summary>
+    private static bool TryParseName<T>(string text, out T value)
+        where T : struct, Enum
+    {
+        var key = text.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (string.Equals(candidate.ToString(), key, StringComparison.OrdinalIgnoreCase))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
 
     private ValueList<string> IdList(YNode? node, string what, Func<string, bool> exists, string kind)
     {
         var ids = new List<string>();
         foreach (var item in ScalarOrList(node))
         {
+            if (item is not YScalar)
+            {
+                Error(item, $"expected a {kind} id in {what}, found {item.Kind}");
+                continue;
+            }
+
             var id = Text(item);
             if (!exists(id))
             {
+                // Unknown ids are left out so that later checks (cycles, feasibility) see only valid ones.
                 Error(item, $"unknown {kind} '{Truncate(id)}' in {what}");
+                continue;
             }
-            else if (ids.Contains(id))
+
+            if (ids.Contains(id))
             {
                 Error(item, $"{kind} '{id}' is listed twice in {what}");
                 continue;

@@ -23,7 +23,7 @@ internal sealed partial class ScenarioReader
         {
             if (parties.All(p => p.Id != key.Value))
             {
-                Error(key, $"preferences for unknown party '{Truncate(key.Value)}'; parties are {string.Join(", ", parties.Select(p => p.Id))}");
+                Error(key, $"preferences for unknown party '{Truncate(key.Value)}'; parties are {ListIds(parties.Select(p => p.Id))}");
                 continue;
             }
 
@@ -96,7 +96,7 @@ internal sealed partial class ScenarioReader
             var k = IndexOfIssue(issues, key.Value);
             if (k < 0)
             {
-                Error(key, $"weight for unknown issue '{Truncate(key.Value)}'; issues are {string.Join(", ", issues.Select(i => i.Id))}");
+                Error(key, $"weight for unknown issue '{Truncate(key.Value)}'; issues are {ListIds(issues.Select(i => i.Id))}");
                 continue;
             }
 
@@ -118,7 +118,7 @@ internal sealed partial class ScenarioReader
             }
         }
 
-        if (issues.Count > 0 && weights.All(w => w <= 0) && given.All(g => g))
+        if (issues.Count > 0 && weights.All(w => w == 0) && given.All(g => g))
         {
             Error(node, $"all weights of '{partyId}' are zero; at least one must be positive");
         }
@@ -141,7 +141,7 @@ internal sealed partial class ScenarioReader
                 var k = IndexOfIssue(issues, key.Value);
                 if (k < 0)
                 {
-                    Error(key, $"scores for unknown issue '{Truncate(key.Value)}'; issues are {string.Join(", ", issues.Select(i => i.Id))}");
+                    Error(key, $"scores for unknown issue '{Truncate(key.Value)}'; issues are {ListIds(issues.Select(i => i.Id))}");
                     continue;
                 }
 
@@ -170,13 +170,19 @@ internal sealed partial class ScenarioReader
         var values = new double[issue.Options.Count];
         var given = new bool[issue.Options.Count];
         var what = $"score of '{partyId}'";
+        if (issue.Options.Count == 0)
+        {
+            // The issue itself is broken and already reported; checking scores against it would only add noise.
+            return new IssueScores(values.ToValueList());
+        }
+
         switch (node)
         {
             case YSequence seq:
                 // Compact form: one score per option in option order.
                 if (seq.Items.Count != issue.Options.Count)
                 {
-                    Error(node, $"'{partyId}' gives {seq.Items.Count} scores for issue '{issue.Id}', which has {issue.Options.Count} options ({string.Join(", ", issue.Options.Select(o => o.Id))})");
+                    Error(node, $"'{partyId}' gives {seq.Items.Count} scores for issue '{issue.Id}', which has {issue.Options.Count} options ({ListIds(issue.Options.Select(o => o.Id))})");
                 }
 
                 for (var o = 0; o < Math.Min(seq.Items.Count, values.Length); o++)
@@ -192,10 +198,17 @@ internal sealed partial class ScenarioReader
             case YMapping smap:
                 foreach (var (key, value) in smap.Entries)
                 {
-                    var o = issue.OptionIndex(key.Value);
+                    // On a numeric issue the key may be the number itself (40: 80) as well as the option id (price40: 80).
+                    var o = ResolveOption(issue, key.Value) is { } optionId ? issue.OptionIndex(optionId) : -1;
                     if (o < 0)
                     {
-                        Error(key, $"unknown option '{Truncate(key.Value)}' of issue '{issue.Id}'; its options are {string.Join(", ", issue.Options.Select(x => x.Id))}");
+                        Error(key, $"unknown option '{Truncate(key.Value)}' of issue '{issue.Id}'; its options are {ListIds(issue.Options.Select(x => x.Id))}");
+                        continue;
+                    }
+
+                    if (given[o])
+                    {
+                        Error(key, $"option '{issue.Options[o].Id}' of issue '{issue.Id}' is scored twice");
                         continue;
                     }
 
@@ -212,7 +225,7 @@ internal sealed partial class ScenarioReader
         var missing = issue.Options.Where((_, o) => !given[o]).Select(x => x.Id).ToList();
         if (missing.Count > 0 && node is YMapping)
         {
-            Error(node, $"'{partyId}' gives no score for option{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} of issue '{issue.Id}'");
+            Error(node, $"'{partyId}' gives no score for option{(missing.Count > 1 ? "s" : "")} {ListIds(missing)} of issue '{issue.Id}'");
         }
 
         return new IssueScores(values.ToValueList());
@@ -319,71 +332,132 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        var rule = ParseCondition(ruleNode, $"red line '{id}'");
-        if (rule is null)
+        if (ParseCondition(ruleNode, $"red line '{id}'") is not var (rule, sites))
         {
             return null;
         }
 
-        rule = ResolveNumericValues(rule, issues);
-        return CheckIssueAtoms(rule, (YScalar)ruleNode, issues, $"red line '{id}'") ? new RedLine(id, rule, note) : null;
+        return ResolveIssueAtoms(rule, sites, (YScalar)ruleNode, issues, $"red line '{id}'") is { } resolved ? new RedLine(id, resolved, note) : null;
     }
 
-    /// <summary>Every atom must name an issue and options of that issue; reports each problem.</summary>
-    private bool CheckIssueAtoms(Condition rule, YScalar site, ValueList<Issue> issues, string what)
+    /// <summary>
+    /// Checks that every atom names an issue and options of it, reporting each problem at the atom's
+    /// column, and resolves numeric values (<c>price == 40</c>) and comparisons (<c>price &gt;= 40</c>)
+    /// into option ids. Returns null when any atom is wrong.
+    /// </summary>
+    private Condition? ResolveIssueAtoms(Condition rule, ConditionSites sites, YScalar site, ValueList<Issue> issues, string what)
     {
         var ok = true;
-        foreach (var atom in rule.Atoms())
+        Condition Resolve(Condition c)
         {
-            switch (atom)
+            switch (c)
             {
                 case OptionTaken taken:
                     var owner = issues.FirstOrDefault(i => i.OptionIndex(taken.Option) >= 0);
-                    Error(site, owner is not null
+                    ErrorIn(site, sites.Of(c), owner is not null
                         ? $"{what}: '{taken.Option}' alone is not a condition; write '{owner.Id} == {taken.Option}'"
-                        : $"{what}: unknown issue or option '{Truncate(taken.Option)}'");
+                        : $"{what}: unknown issue or option '{Truncate(taken.Option)}' (an issue condition reads like \"T in [T1, T2]\" or \"G != G5\")");
                     ok = false;
-                    break;
-                case IssueIn inSet:
-                    var issue = issues.FirstOrDefault(i => i.Id == inSet.Issue);
-                    if (issue is null)
+                    return c;
+                case IssueIn atom:
+                    if (FindIssue(atom.Issue, sites.Of(c)) is not { } issue)
                     {
-                        Error(site, $"{what}: unknown issue '{Truncate(inSet.Issue)}'; issues are {string.Join(", ", issues.Select(i => i.Id))}");
-                        ok = false;
-                        break;
+                        return c;
                     }
 
-                    foreach (var option in inSet.Options.Where(o => issue.OptionIndex(o) < 0))
+                    var options = new List<string>();
+                    for (var i = 0; i < atom.Options.Count; i++)
                     {
-                        Error(site, $"{what}: '{Truncate(option)}' is not an option of issue '{issue.Id}' ({string.Join(", ", issue.Options.Select(o => o.Id))})");
-                        ok = false;
+                        if (ResolveOption(issue, atom.Options[i]) is { } optionId)
+                        {
+                            options.Add(optionId);
+                        }
+                        else
+                        {
+                            ErrorIn(site, sites.OfOption(c, i), issue.Numeric is { } n
+                                ? $"{what}: {Truncate(atom.Options[i])} is not a value of numeric issue '{issue.Id}' ({Format(n.Min)} to {Format(n.Max)} in steps of {Format(n.Step)})"
+                                : $"{what}: unknown option '{Truncate(atom.Options[i])}' of issue '{issue.Id}'; its options are {ListIds(issue.Options.Select(o => o.Id))}");
+                            ok = false;
+                        }
                     }
 
-                    break;
+                    return atom with { Options = options.ToValueList() };
+                case IssueCompare compare:
+                    if (FindIssue(compare.Issue, sites.Of(c)) is not { } numeric)
+                    {
+                        return c;
+                    }
+
+                    if (numeric.Numeric is null)
+                    {
+                        ErrorIn(site, sites.Of(c), $"{what}: '{compare.Symbol}' compares numbers, but issue '{numeric.Id}' has discrete options; use 'in [..]' or '=='");
+                        ok = false;
+                        return c;
+                    }
+
+                    var matching = numeric.Options.Where(o => compare.Holds(o.Value ?? double.NaN)).Select(o => o.Id).ToValueList();
+                    if (matching.Count == 0)
+                    {
+                        ErrorIn(site, sites.Of(c), $"{what}: no value of '{numeric.Id}' ({Format(numeric.Numeric.Min)} to {Format(numeric.Numeric.Max)}) satisfies '{compare}'");
+                        ok = false;
+                        return c;
+                    }
+
+                    return new IssueIn(numeric.Id, matching);
+                case Negation n:
+                    return new Negation(Resolve(n.Operand));
+                case AllOf a:
+                    return new AllOf(a.Operands.Select(Resolve).ToValueList());
+                case AnyOf o:
+                    return new AnyOf(o.Operands.Select(Resolve).ToValueList());
+                case Implies i:
+                    return new Implies(Resolve(i.If), Resolve(i.Then));
+                case Iff i:
+                    return new Iff(Resolve(i.Left), Resolve(i.Right));
+                default:
+                    return c;
             }
         }
 
-        return ok;
+        Issue? FindIssue(string issueId, int offset)
+        {
+            if (issues.FirstOrDefault(i => i.Id == issueId) is { } issue)
+            {
+                if (issue.Options.Count == 0)
+                {
+                    ok = false; // a broken issue, already reported
+                    return null;
+                }
+
+                return issue;
+            }
+
+            ErrorIn(site, offset, $"{what}: unknown issue '{Truncate(issueId)}'; issues are {ListIds(issues.Select(i => i.Id))}");
+            ok = false;
+            return null;
+        }
+
+        var resolved = Resolve(rule);
+        return ok ? resolved : null;
     }
 
-    /// <summary>On a numeric issue, a condition may name values (<c>price in [40, 50]</c>); map them to option ids.</summary>
-    private static Condition ResolveNumericValues(Condition condition, ValueList<Issue> issues) => condition switch
+    /// <summary>The option id for an option id or, on a numeric issue, a number equal to one of its values; else null.</summary>
+    private static string? ResolveOption(Issue issue, string text)
     {
-        IssueIn atom when issues.FirstOrDefault(i => i.Id == atom.Issue) is { Numeric: not null } issue =>
-            atom with { Options = atom.Options.Select(o => NumericOption(issue, o)).ToValueList() },
-        Negation n => new Negation(ResolveNumericValues(n.Operand, issues)),
-        AllOf a => new AllOf(a.Operands.Select(o => ResolveNumericValues(o, issues)).ToValueList()),
-        AnyOf o => new AnyOf(o.Operands.Select(x => ResolveNumericValues(x, issues)).ToValueList()),
-        Implies i => new Implies(ResolveNumericValues(i.If, issues), ResolveNumericValues(i.Then, issues)),
-        Iff i => new Iff(ResolveNumericValues(i.Left, issues), ResolveNumericValues(i.Right, issues)),
-        _ => condition,
-    };
+        if (issue.OptionIndex(text) >= 0)
+        {
+            return text;
+        }
 
-    private static string NumericOption(Issue issue, string text) =>
-        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)
-        && issue.Options.FirstOrDefault(o => o.Value is { } x && Math.Abs(x - v) < 1e-9) is { } option
-            ? option.Id
-            : text;
+        if (issue.Numeric is not null
+            && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v))
+        {
+            var tolerance = 1e-9 * Math.Max(1, Math.Abs(v));
+            return issue.Options.FirstOrDefault(o => o.Value is { } x && Math.Abs(x - v) <= tolerance)?.Id;
+        }
+
+        return null;
+    }
 
     private static int IndexOfIssue(ValueList<Issue> issues, string id)
     {

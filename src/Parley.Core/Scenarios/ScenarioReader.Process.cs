@@ -20,7 +20,7 @@ internal sealed partial class ScenarioReader
             mediator = Text(m);
             if (!IsParty(mediator))
             {
-                Error(m, $"mediator '{Truncate(mediator)}' is not a party; parties are {string.Join(", ", parties.Select(p => p.Id))}");
+                Error(m, $"mediator '{Truncate(mediator)}' is not a party; parties are {ListIds(parties.Select(p => p.Id))}");
             }
         }
 
@@ -40,7 +40,7 @@ internal sealed partial class ScenarioReader
                 var participants = IdList(s["participants"], $"participants of stage '{id}'", IsParty, "party");
                 var agenda = IdList(s["agenda"], $"agenda of stage '{id}'", x => issues.Any(i => i.Id == x), "issue");
                 var status = StageStatus.Pending;
-                if (s["status"] is { } st && !Enum.TryParse(Text(st), ignoreCase: true, out status))
+                if (s["status"] is { } st && !TryParseName(Text(st), out status))
                 {
                     Error(st, $"unknown stage status '{Truncate(Text(st))}'; expected pending, open, done or failed");
                 }
@@ -59,6 +59,7 @@ internal sealed partial class ScenarioReader
             if (after.Contains(stage.Id))
             {
                 Error(s["after"]!, $"stage '{stage.Id}' cannot come after itself");
+                after = after.Where(a => a != stage.Id).ToValueList();
             }
 
             stages.Add(stage with { After = after });
@@ -112,7 +113,10 @@ internal sealed partial class ScenarioReader
                     continue;
                 }
 
-                var w = index[after[next[^1]++]];
+                if (!index.TryGetValue(after[next[^1]++], out var w))
+                {
+                    continue;
+                }
                 if (w == v)
                 {
                     continue;
@@ -220,8 +224,7 @@ internal sealed partial class ScenarioReader
             var consequence = DeadlineConsequence.Notice;
             if (d["consequence"] is { } c)
             {
-                var text = Text(c).Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
-                if (!Enum.TryParse(text, ignoreCase: true, out consequence) || int.TryParse(text, out _))
+                if (!TryParseName(Text(c), out consequence))
                 {
                     Error(c, $"deadline '{id}': unknown consequence '{Truncate(Text(c))}'; expected notice, stall, pressure or close-stage");
                 }
@@ -248,7 +251,7 @@ internal sealed partial class ScenarioReader
                 return fallback;
             }
 
-            if (Enum.TryParse<Visibility>(Text(v), ignoreCase: true, out var parsed) && !int.TryParse(Text(v), out _))
+            if (TryParseName<Visibility>(Text(v), out var parsed))
             {
                 return parsed;
             }

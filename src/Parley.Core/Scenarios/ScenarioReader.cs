@@ -14,6 +14,9 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
 
     private readonly Dictionary<string, YNode> _optionSites = new(StringComparer.Ordinal);
 
+    /// <summary>Most options a numeric issue may expand to.</summary>
+    private const int MaxNumericOptions = 100_000;
+
     public Scenario ReadScenario(YNode root)
     {
         if (root is not YMapping map)
@@ -30,10 +33,15 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
         }
         else if (Text(version) != "1")
         {
-            Error(version, $"unsupported scenario format version '{Text(version)}'; this Parley reads version 1");
+            Error(version, $"unsupported scenario format version '{Truncate(Text(version))}'; this Parley reads version 1");
         }
 
         var id = RequiredText(map, "id", "scenario");
+        if (map["id"] is YScalar idNode && id.Length > 0)
+        {
+            CheckId(idNode, "scenario");
+        }
+
         var title = OptionalText(map, "title") ?? id;
         var description = OptionalText(map, "description") ?? "";
         var scale = ReadScale(map["scale"]);
@@ -43,7 +51,7 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
         var conflict = map["conflict"] is { } c ? ReadConflict(c, parties) : null;
         var process = map["process"] is { } p ? ReadProcess(p, parties, issues) : null;
         var simulation = map["simulation"] is { } s ? Negotiation.Simulation.SimulationSpec.Validate(ToRaw(s), file, parties, process, preferences, diagnostics) : null;
-        var forecast = map["forecast"] is { } f ? ReadOpenSection(f, "forecast") : null;
+        var forecast = map["forecast"] is { } f ? Forecast.ForecastSectionReader.Validate(ToRaw(f), file, diagnostics) : null;
         return new Scenario(id, title, description, scale, parties, issues, preferences, conflict, process, simulation, forecast);
     }
 
@@ -93,15 +101,26 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
             var id = RequiredId(map, "party", seen);
             var name = OptionalText(map, "name") ?? id;
             var roles = new List<PartyRole>();
+            if (map["roles"] is not null && map["role"] is { } extra)
+            {
+                Error(extra, $"party '{id}' has both 'role' and 'roles'; give one");
+            }
+
             foreach (var roleNode in ScalarOrList(map["roles"] ?? map["role"]))
             {
-                if (ParseRole(Text(roleNode)) is { } role)
+                if (roleNode is YScalar && TryParseName<PartyRole>(Text(roleNode), out var role))
                 {
+                    if (roles.Contains(role))
+                    {
+                        Error(roleNode, $"role '{Text(roleNode)}' is listed twice");
+                        continue;
+                    }
+
                     roles.Add(role);
                 }
                 else
                 {
-                    Error(roleNode, $"unknown role '{Text(roleNode)}'; expected one of party, belligerent, mediator, guarantor, observer");
+                    Error(roleNode, $"unknown role '{Truncate(roleNode is YScalar r ? r.Value : roleNode.Kind)}'; expected one of party, belligerent, mediator, guarantor, observer");
                 }
             }
 
@@ -115,23 +134,13 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
             parties.Add(new Party(id, name, roles.ToValueList(), negotiators, optional));
         }
 
-        if (parties.Count == 0 && node is YSequence)
+        if (parties.Count == 0 && node is YSequence or YScalar { IsNull: true })
         {
             Error(node, "a scenario needs at least one party");
         }
 
         return parties.ToValueList();
     }
-
-    private static PartyRole? ParseRole(string text) => text.ToLowerInvariant() switch
-    {
-        "party" => PartyRole.Party,
-        "belligerent" => PartyRole.Belligerent,
-        "mediator" => PartyRole.Mediator,
-        "guarantor" => PartyRole.Guarantor,
-        "observer" => PartyRole.Observer,
-        _ => null,
-    };
 
     private ValueList<Issue> ReadIssues(YNode? node, YMapping parent)
     {
@@ -246,12 +255,15 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
             return new Issue(id, name, ValueList<IssueOption>.Empty);
         }
 
-        var range = new NumericRange(min, max, step, unit);
-        if (range.Count > 1_000_000)
+        // Check the count as a double first: (max - min) / step can exceed int (or be infinite).
+        var steps = Math.Floor(((max - min) / step) + 1e-9) + 1;
+        if (!(steps <= MaxNumericOptions))
         {
-            Error(map, $"numeric issue '{id}' expands to {range.Count:N0} options; at most 1,000,000 (use a larger step)");
-            return new Issue(id, name, ValueList<IssueOption>.Empty, range);
+            Error(map, $"numeric issue '{id}' expands to {(steps < 1e15 ? steps.ToString("N0", CultureInfo.InvariantCulture) : "more than 10^15")} options; at most {MaxNumericOptions:N0} (use a larger step)");
+            return new Issue(id, name, ValueList<IssueOption>.Empty);
         }
+
+        var range = new NumericRange(min, max, step, unit);
 
         var options = new List<IssueOption>(range.Count);
         for (var i = 0; i < range.Count; i++)
@@ -260,7 +272,7 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
             var optionId = NumericOptionId(id, value);
             if (!_optionSites.TryAdd(optionId, node))
             {
-                Error(node, $"numeric issue '{id}' makes option id '{optionId}', which is already used");
+                Error(node, $"numeric issue '{id}' makes option id '{optionId}', which is already used (first at line {_optionSites[optionId].Line})");
             }
 
             options.Add(new IssueOption(optionId, Format(value) + (unit.Length > 0 ? " " + unit : ""), value));

@@ -13,14 +13,17 @@ internal static class YamlTreeReader
 {
     public const long MaxBytes = 8 * 1024 * 1024;
     public const int MaxDepth = 64;
-    public const int MaxNodes = 1_000_000;
+    public const int MaxNodes = 250_000;
+
+    /// <summary>Longest text quoted back in a message (keys, ids, values), so hostile input cannot bloat output.</summary>
+    public const int MaxQuoted = 40;
 
     /// <summary>Parses <paramref name="bytes"/>; on failure returns null and adds one located error.</summary>
     public static YNode? Read(ReadOnlySpan<byte> bytes, string file, List<Diagnostic> diagnostics)
     {
         if (bytes.Length > MaxBytes)
         {
-            diagnostics.Add(new(Severity.Error, file, 1, 1, $"file is {bytes.Length / (1024 * 1024.0):0.#} MB; scenario files are limited to {MaxBytes / (1024 * 1024)} MB"));
+            diagnostics.Add(new(Severity.Error, file, 1, 1, TooLarge(bytes.Length)));
             return null;
         }
 
@@ -35,16 +38,39 @@ internal static class YamlTreeReader
             return null;
         }
 
+        var progress = new Progress();
         try
         {
-            return Build(new Parser(new StringReader(text)), file, diagnostics);
+            var root = Build(new Parser(new StringReader(text)), file, diagnostics, progress);
+            if (root is null && !diagnostics.Any(d => d.Severity == Severity.Error))
+            {
+                diagnostics.Add(new(Severity.Error, file, 1, 1, "file holds no YAML document; expected a scenario mapping (parley: 1, id:, parties:, issues:, …)"));
+            }
+
+            return root;
         }
         catch (YamlException ex)
         {
-            diagnostics.Add(new(Severity.Error, file, (int)ex.Start.Line, (int)ex.Start.Column, "not valid YAML: " + Clean(ex.Message)));
+            diagnostics.Add(new(Severity.Error, file, Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column), "not valid YAML: " + Clean(ex.Message)));
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            // YamlDotNet throws these (not a YamlException) on some malformed input: an unclosed '['
+            // followed by more lines (InvalidOperationException), a bad tag such as "!!]" (ArgumentException).
+            // Point at the innermost open '[' or '{', else at where parsing last succeeded.
+            var detail = ex is ArgumentException arg ? " (" + Quote(arg.Message.Split(" (Parameter", 2)[0]) + ")" : "";
+            var (at, message) = progress.OpenFlow.TryPeek(out var open)
+                ? (open, "not valid YAML: this '[' or '{' is not closed where expected" + detail)
+                : (progress.Reached, "not valid YAML: the parser stopped after this point" + detail);
+            diagnostics.Add(new(Severity.Error, file, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column), message));
             return null;
         }
     }
+
+    /// <summary>The message for input over <see cref="MaxBytes"/>.</summary>
+    public static string TooLarge(long length) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"input is {length / (1024 * 1024.0):0.#} MB; scenario files are limited to {MaxBytes / (1024 * 1024)} MB");
 
     private static string Clean(string message)
     {
@@ -56,8 +82,13 @@ internal static class YamlTreeReader
     private static bool TryDecode(ReadOnlySpan<byte> bytes, string file, List<Diagnostic> diagnostics, out string text)
     {
         text = "";
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            diagnostics.Add(new(Severity.Error, file, 1, 1, "file is UTF-16 text; save it as UTF-8"));
+            return false;
+        }
+
         var line = 1;
-        var column = 1;
         var lineStart = 0;
         for (var i = 0; i < bytes.Length; i++)
         {
@@ -71,8 +102,7 @@ internal static class YamlTreeReader
 
             if (b == 0 || (b < 0x20 && b is not (byte)'\t' and not (byte)'\r'))
             {
-                column = i - lineStart + 1;
-                diagnostics.Add(new(Severity.Error, file, line, column, $"binary data (byte 0x{b:X2}); a scenario file is UTF-8 text"));
+                diagnostics.Add(new(Severity.Error, file, line, i - lineStart + 1, $"binary data (byte 0x{b:X2}); a scenario file is UTF-8 text"));
                 return false;
             }
         }
@@ -98,7 +128,7 @@ internal static class YamlTreeReader
         }
     }
 
-    private static YNode? Build(Parser parser, string file, List<Diagnostic> diagnostics)
+    private static YNode? Build(Parser parser, string file, List<Diagnostic> diagnostics, Progress progress)
     {
         // Explicit stack of containers under construction: no recursion, so depth is bounded by MaxDepth only.
         var stack = new Stack<Frame>();
@@ -108,6 +138,7 @@ internal static class YamlTreeReader
         while (parser.MoveNext())
         {
             var current = parser.Current!;
+            progress.Reached = current.End;
             switch (current)
             {
                 case StreamStart or StreamEnd or DocumentEnd:
@@ -121,13 +152,13 @@ internal static class YamlTreeReader
 
                     continue;
                 case AnchorAlias alias:
-                    diagnostics.Add(new(Severity.Error, file, (int)alias.Start.Line, (int)alias.Start.Column, $"YAML aliases (*{alias.Value}) are not allowed in scenario files; write the value out"));
+                    diagnostics.Add(new(Severity.Error, file, (int)alias.Start.Line, (int)alias.Start.Column, $"YAML aliases (*{Quote(alias.Value.Value)}) are not allowed in scenario files; write the value out"));
                     return null;
             }
 
             if (current is NodeEvent { Anchor.IsEmpty: false } anchored)
             {
-                diagnostics.Add(new(Severity.Error, file, (int)anchored.Start.Line, (int)anchored.Start.Column, $"YAML anchors (&{anchored.Anchor}) are not allowed in scenario files; write the value out"));
+                diagnostics.Add(new(Severity.Error, file, (int)anchored.Start.Line, (int)anchored.Start.Column, $"YAML anchors (&{Quote(anchored.Anchor.Value)}) are not allowed in scenario files; write the value out"));
                 return null;
             }
 
@@ -143,7 +174,9 @@ internal static class YamlTreeReader
             switch (current)
             {
                 case Scalar scalar:
-                    completed = new YScalar(scalar.Value, scalar.Style is not ScalarStyle.Plain and not ScalarStyle.Any, line, column);
+                    var quoted = scalar.Style is not ScalarStyle.Plain and not ScalarStyle.Any;
+                    var inline = scalar.Start.Line == scalar.End.Line && scalar.Style is ScalarStyle.Plain or ScalarStyle.Any or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
+                    completed = new YScalar(scalar.Value, quoted, line, column, inline ? column + (quoted ? 1 : 0) : 0);
                     break;
                 case SequenceStart:
                 case MappingStart:
@@ -153,15 +186,22 @@ internal static class YamlTreeReader
                         return null;
                     }
 
-                    stack.Push(new Frame(current is MappingStart, line, column));
+                    var flow = current is SequenceStart { Style: SequenceStyle.Flow } or MappingStart { Style: MappingStyle.Flow };
+                    if (flow)
+                    {
+                        progress.OpenFlow.Push(current.Start);
+                    }
+
+                    stack.Push(new Frame(current is MappingStart, flow, line, column));
                     continue;
                 case SequenceEnd:
-                    var seq = stack.Pop();
+                    var seq = Close(stack, progress);
                     completed = new YSequence(seq.Items, seq.Line, seq.Column);
                     break;
                 case MappingEnd:
-                    var map = stack.Pop();
-                    var entries = new List<KeyValuePair<YScalar, YNode>>();
+                    var map = Close(stack, progress);
+                    var entries = new List<KeyValuePair<YScalar, YNode>>(map.Items.Count / 2);
+                    var keys = new HashSet<string>(StringComparer.Ordinal);
                     for (var i = 0; i + 1 < map.Items.Count; i += 2)
                     {
                         if (map.Items[i] is not YScalar key)
@@ -170,9 +210,9 @@ internal static class YamlTreeReader
                             return null;
                         }
 
-                        if (entries.Any(e => e.Key.Value == key.Value))
+                        if (!keys.Add(key.Value))
                         {
-                            diagnostics.Add(new(Severity.Error, file, key.Line, key.Column, $"duplicate key '{key.Value}'"));
+                            diagnostics.Add(new(Severity.Error, file, key.Line, key.Column, $"duplicate key '{Quote(key.Value)}'"));
                             continue;
                         }
 
@@ -201,7 +241,29 @@ internal static class YamlTreeReader
         return root;
     }
 
-    private sealed record Frame(bool IsMapping, int Line, int Column)
+    /// <summary>Text quoted back in a message, cut to <see cref="MaxQuoted"/> characters.</summary>
+    public static string Quote(string text) => text.Length > MaxQuoted ? text[..MaxQuoted] + "…" : text;
+
+    private static Frame Close(Stack<Frame> stack, Progress progress)
+    {
+        var frame = stack.Pop();
+        if (frame.IsFlow)
+        {
+            progress.OpenFlow.Pop();
+        }
+
+        return frame;
+    }
+
+    /// <summary>How far parsing got, for locating failures the parser reports without a position.</summary>
+    private sealed class Progress
+    {
+        public Mark Reached { get; set; } = Mark.Empty;
+
+        public Stack<Mark> OpenFlow { get; } = new();
+    }
+
+    private sealed record Frame(bool IsMapping, bool IsFlow, int Line, int Column)
     {
         public List<YNode> Items { get; } = [];
     }

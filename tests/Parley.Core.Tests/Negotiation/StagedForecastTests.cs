@@ -109,6 +109,18 @@ public class StagedForecastTests
     }
 
     [Fact]
+    public void Snapshot_RoundTripsThroughJson()
+    {
+        var plan = Plan();
+        var tally = StagedForecast.RunBatch(plan, 9, 0, 300);
+        var json = System.Text.Json.JsonSerializer.Serialize(tally.ToSnapshot());
+        var back = SimulationTally.FromSnapshot(System.Text.Json.JsonSerializer.Deserialize<SimulationTallySnapshot>(json)!);
+        var date = new DateOnly(2025, 3, 1);
+
+        Assert.Equal(Json(StagedForecast.Report(plan, tally, date)), Json(StagedForecast.Report(plan, back, date)));
+    }
+
+    [Fact]
     public void Forecast_ConvergesAsRunsGrow()
     {
         var plan = Plan();

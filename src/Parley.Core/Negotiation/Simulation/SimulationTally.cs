@@ -134,6 +134,51 @@ public sealed partial class SimulationTally
         }
     }
 
+    /// <summary>The counts as plain arrays, e.g. to send a batch's tally between cluster nodes; <see cref="FromSnapshot"/> restores it.</summary>
+    public SimulationTallySnapshot ToSnapshot() => new(
+        Runs,
+        HorizonDays,
+        [.. _opened.Select(a => a.ToArray())],
+        [.. _succeeded.Select(a => a.ToArray())],
+        [.. _agreements],
+        [.. _failedAt],
+        [.. _options.Select(a => a.ToArray())],
+        [.. _packages.Select(p => new KeyValuePair<string, long>(p.Key, p.Value))]);
+
+    /// <summary>Rebuilds a tally from <see cref="ToSnapshot"/>'s output.</summary>
+    /// <exception cref="ArgumentException">The arrays do not have one consistent shape.</exception>
+    public static SimulationTally FromSnapshot(SimulationTallySnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var stages = snapshot.Opened.Length;
+        if (snapshot.Succeeded.Length != stages || snapshot.FailedAt.Length != stages || snapshot.Agreements.Length != snapshot.HorizonDays + 1
+            || snapshot.Opened.Concat(snapshot.Succeeded).Any(a => a.Length != snapshot.HorizonDays + 1))
+        {
+            throw new ArgumentException("inconsistent tally snapshot", nameof(snapshot));
+        }
+
+        var tally = new SimulationTally(stages, snapshot.HorizonDays, [.. snapshot.Options.Select(o => o.Length)]) { Runs = snapshot.Runs };
+        for (var s = 0; s < stages; s++)
+        {
+            AddInto(tally._opened[s], snapshot.Opened[s]);
+            AddInto(tally._succeeded[s], snapshot.Succeeded[s]);
+        }
+
+        AddInto(tally._agreements, snapshot.Agreements);
+        AddInto(tally._failedAt, snapshot.FailedAt);
+        for (var k = 0; k < snapshot.Options.Length; k++)
+        {
+            AddInto(tally._options[k], snapshot.Options[k]);
+        }
+
+        foreach (var (key, count) in snapshot.Packages)
+        {
+            tally._packages[key] = tally._packages.GetValueOrDefault(key) + count;
+        }
+
+        return tally;
+    }
+
     /// <summary>Day index of an event at time τ (days since the start), or −1 beyond the horizon / never.</summary>
     public int DayOf(double time) => double.IsNaN(time) || time > HorizonDays ? -1 : Math.Max(0, (int)Math.Ceiling(time - 1e-9) - 1);
 
