@@ -59,6 +59,11 @@ internal static partial class ClusterCommand
             throw new UsageException($"--runs and --batch-size must be at least 1 (got {runs} and {batchSize})");
         }
 
+        if ((runs + (long)batchSize - 1) / batchSize > BatchPlan.MaxBatches)
+        {
+            throw new UsageException($"--batch-size {batchSize} makes more than {BatchPlan.MaxBatches:N0} batches of {runs:N0} runs; use larger batches");
+        }
+
         await using var connection = await Connect(redis, clusterId, cancellationToken).ConfigureAwait(false);
         try
         {
