@@ -29,9 +29,12 @@ internal static partial class SimulateCommand
         var dance = new Option<string?>("--dance") { Description = "Plot the traced run's longest session in utility space (PNG or SVG)." };
         var timing = new Option<bool>("--timing") { Description = "Print the wall-clock time of the runs to stderr." };
         var format = Output.FormatOption();
+        var cluster = ClusterCommand.ClusterOption();
+        var clusterId = ClusterCommand.ClusterIdOption();
+        var batchSize = ClusterCommand.BatchSizeOption();
         var command = new Command("simulate", "Forecast the staged talks: how likely is each stage, and a deal, by a date?")
         {
-            file, runs, seed, by, start, threads, sensitivity, plot, trace, traceRun, dance, timing, format,
+            file, runs, seed, by, start, threads, sensitivity, plot, trace, traceRun, dance, timing, format, cluster, clusterId, batchSize,
         };
         command.SetAction(parse =>
         {
@@ -76,9 +79,16 @@ internal static partial class SimulateCommand
             var s0 = parse.GetValue(seed);
             var sensitivityRuns = parse.GetValue(sensitivity) ?? Math.Min(n, 1000);
             var watch = Stopwatch.StartNew();
+            // With --cluster the N runs go out in batches to the silos (same tally, so the same output; the cluster
+            // client shows its own progress bar); the sensitivity probes stay here.
+            var clusterTally = parse.GetValue(cluster) is { } endpoint
+                ? ClusterCommand.RunAsync(Cluster.Jobs.SimulationJob.Instance, new Cluster.Jobs.SimulationJobSpec(File.ReadAllText(path), path, parse.GetValue(start) is { } s1 ? ParseDate(s1, "--start") : null),
+                    unchecked((long)s0), checked((int)n), parse.GetValue(batchSize), endpoint, parse.GetValue(clusterId)!, error, null, CancellationToken.None).GetAwaiter().GetResult().Result
+                : null;
             var (tally, rows) = WithProgress(error, n + (sensitivityRuns * 2 * SensitivityKnobs.Factors.Count), progress =>
             {
-                var t = StagedForecast.Run(plan, s0, n, k, progress);
+                var t = clusterTally ?? StagedForecast.Run(plan, s0, n, k, progress);
+                progress?.Report(n);
                 var r = sensitivityRuns > 0
                     ? StagedForecast.Sensitivity(plan, s0, sensitivityRuns, date, k, progress is null ? null : new Shift(progress, n))
                     : null;

@@ -31,9 +31,12 @@ internal static partial class TournamentCommand
         var trace = new Option<string?>("--trace") { Description = "Write every session's offers and responses as JSON lines to this file (runs all sessions again; not with --resume)." };
         var delay = new Option<int>("--session-delay-ms") { Description = "Testing aid: wait this long before each session.", Hidden = true };
         var format = Output.FormatOption();
+        var cluster = ClusterCommand.ClusterOption();
+        var clusterId = ClusterCommand.ClusterIdOption();
+        var batchSize = ClusterCommand.BatchSizeOption();
         var command = new Command("tournament", "Run a negotiation tournament: strategies against each other in every role of every domain.")
         {
-            config, resume, outDir, threads, csv, plot, trace, delay, format,
+            config, resume, outDir, threads, csv, plot, trace, delay, format, cluster, clusterId, batchSize,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -68,7 +71,15 @@ internal static partial class TournamentCommand
                 error.WriteLine($"parley tournament: resuming: {done.Count:N0} of {sessions.Count:N0} sessions already in {results}; {pending.Count:N0} to run");
             }
 
-            Run(spec, domains, pending, results, k, parse.GetValue(delay), error, cancel);
+            if (parse.GetValue(cluster) is { } endpoint)
+            {
+                RunOnCluster(path, sessions, pending, results, endpoint, parse.GetValue(clusterId)!, parse.GetValue(batchSize), error, cancel);
+            }
+            else
+            {
+                Run(spec, domains, pending, results, k, parse.GetValue(delay), error, cancel);
+            }
+
             if (parse.GetValue(trace) is { } tracePath)
             {
                 WriteTraces(spec, domains, sessions, tracePath);

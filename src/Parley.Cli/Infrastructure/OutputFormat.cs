@@ -24,15 +24,22 @@ internal static class Output
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static Option<OutputFormat> FormatOption(params OutputFormat[] allowed)
+    public static Option<OutputFormat> FormatOption() => new("--format", "-f")
     {
-        var option = new Option<OutputFormat>("--format", "-f")
+        Description = "Output format: table or json.",
+        DefaultValueFactory = _ => OutputFormat.Table,
+        CustomParser = result =>
         {
-            Description = "Output format: " + string.Join(" or ", (allowed.Length > 0 ? allowed : Enum.GetValues<OutputFormat>()).Select(f => f.ToString().ToLowerInvariant())) + ".",
-            DefaultValueFactory = _ => OutputFormat.Table,
-        };
-        return option;
-    }
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (Enum.TryParse<OutputFormat>(token, ignoreCase: true, out var format) && !int.TryParse(token, out _))
+            {
+                return format;
+            }
+
+            result.AddError($"--format must be table or json, not '{token}'");
+            return OutputFormat.Table;
+        },
+    };
 
     public static void WriteJson<T>(TextWriter writer, T value) => writer.WriteLine(JsonSerializer.Serialize(value, Json));
 }

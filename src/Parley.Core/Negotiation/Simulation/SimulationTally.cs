@@ -7,7 +7,7 @@ namespace Parley.Negotiation.Simulation;
 /// and merging gives the same tally. Day d means the d-th day after the start (an event at time τ days
 /// falls on day ⌈τ⌉ − 1).
 /// </summary>
-public sealed class SimulationTally
+public sealed partial class SimulationTally
 {
     private readonly long[][] _opened;
     private readonly long[][] _succeeded;
