@@ -33,9 +33,17 @@ public sealed class TalksFixture : IAsyncDisposable
     {
         var store = await TestStores.CreateAsync(kind);
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 8, 5, 9, 0, 0, TimeSpan.Zero));
-        var service = new TalksService(store.Store, time);
-        var talks = await service.CreateAsync(scenario ?? Flagship);
-        return new TalksFixture(store, time, service, talks);
+        try
+        {
+            var service = new TalksService(store.Store, time);
+            var talks = await service.CreateAsync(scenario ?? Flagship);
+            return new TalksFixture(store, time, service, talks);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
     }
 
     public static Caller Party(string id) => new(RoleKind.Party, id);
