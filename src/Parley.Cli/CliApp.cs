@@ -19,9 +19,10 @@ internal static class CliApp
         root.Subcommands.Add(DescribeCommand.Create());
         root.Subcommands.Add(StabilityCommand.Create());
         root.Subcommands.Add(BargainCommand.Create());
-        root.Subcommands.Add(ForecastCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(TournamentCommand.Create());
+        root.Subcommands.Add(ForecastCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         return root;
     }
 

@@ -71,9 +71,32 @@ internal static class ConflictModelBuilder
 
     private static Func<long, bool> Not(Func<long, bool> f) => s => !f(s);
 
-    private static Func<long, bool> All(Func<long, bool>[] fs) => s => Array.TrueForAll(fs, f => f(s));
+    // Loops rather than Array.TrueForAll/Exists: a lambda capturing the state would allocate on every evaluation.
+    private static Func<long, bool> All(Func<long, bool>[] fs) => s =>
+    {
+        foreach (var f in fs)
+        {
+            if (!f(s))
+            {
+                return false;
+            }
+        }
 
-    private static Func<long, bool> Any(Func<long, bool>[] fs) => s => Array.Exists(fs, f => f(s));
+        return true;
+    };
+
+    private static Func<long, bool> Any(Func<long, bool>[] fs) => s =>
+    {
+        foreach (var f in fs)
+        {
+            if (f(s))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    };
 
     private static Func<long, bool> Imp(Func<long, bool> a, Func<long, bool> b) => s => !a(s) || b(s);
 

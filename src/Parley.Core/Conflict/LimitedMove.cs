@@ -15,12 +15,6 @@ namespace Parley.Conflict;
 /// </summary>
 internal static class LimitedMove
 {
-    public static bool[] Stable(ConflictModel model, Player[] players, int h, int p)
-    {
-        var g = Anticipate(model, players, h)[p];
-        return [.. g.Select((x, s) => x == s)];
-    }
-
     /// <summary>G_h as [player][state] → anticipated state.</summary>
     public static int[][] Anticipate(ConflictModel model, Player[] players, int h)
     {
@@ -35,6 +29,19 @@ internal static class LimitedMove
                 var player = players[i];
                 var size = ConflictModel.MoveBufferSize(player.Mask);
                 var target = next[i];
+                var mover = i;
+
+                // The anticipated reply at each state after i moved there, and i's score for it (one lookup per move below).
+                var reply = new int[n];
+                var replyScore = new long[n];
+                Parallel.ForEach(Partitioner.Create(0, n), range =>
+                {
+                    for (var s1 = range.Item1; s1 < range.Item2; s1++)
+                    {
+                        reply[s1] = Reply(model, players, prev, mover, s1);
+                        replyScore[s1] = player.Score(model, reply[s1]);
+                    }
+                });
                 Parallel.ForEach(Partitioner.Create(0, n), range =>
                 {
                     var buffer = new int[size];
@@ -51,14 +58,9 @@ internal static class LimitedMove
                                 continue;
                             }
 
-                            var outcome = Reply(model, players, prev, i, s1);
-                            if (!player.Improves(model, s, outcome))
-                            {
-                                continue;
-                            }
-
-                            var score = player.Score(model, outcome);
-                            if (score > bestScore || (score == bestScore && outcome < best))
+                            var outcome = reply[s1];
+                            var score = replyScore[s1];
+                            if ((score > bestScore || (score == bestScore && outcome < best)) && player.Improves(model, s, outcome))
                             {
                                 best = outcome;
                                 bestScore = score;

@@ -177,7 +177,9 @@ internal static class ReachFloor
         var counter = 0;
         var compCount = 0;
         var best = new long[values.Length];
-        Span<int> buffer = new int[BufferSize(movers)];
+
+        // acc[a][v]: least closure value over v's edges into components already emitted, so each edge is visited once.
+        var acc = values.Select(_ => Filled(n, long.MaxValue)).ToArray();
 
         for (var root = 0; root < n; root++)
         {
@@ -200,7 +202,12 @@ internal static class ReachFloor
                     }
                     else if (onStack[w])
                     {
+                        // On the stack: same component as f.Node, merged when the component is emitted.
                         low[f.Node] = Math.Min(low[f.Node], index[w]);
+                    }
+                    else
+                    {
+                        Absorb(f.Node, w);
                     }
 
                     continue;
@@ -217,37 +224,15 @@ internal static class ReachFloor
                     while (sccStack[start] != v);
 
                     var id = compCount++;
-                    for (var k = start; k < sccTop; k++)
-                    {
-                        comp[sccStack[k]] = id;
-                        onStack[sccStack[k]] = false;
-                    }
-
                     Array.Fill(best, long.MaxValue);
                     for (var k = start; k < sccTop; k++)
                     {
                         var u = sccStack[k];
+                        comp[u] = id;
+                        onStack[u] = false;
                         for (var a = 0; a < values.Length; a++)
                         {
-                            best[a] = Math.Min(best[a], values[a][u]);
-                        }
-
-                        foreach (var p in movers)
-                        {
-                            var count = model.Moves(p.Mask, u, buffer);
-                            for (var e = 0; e < count; e++)
-                            {
-                                var t = buffer[e];
-                                if (comp[t] == id || (improvingOnly && !p.Improves(model, u, t)))
-                                {
-                                    continue;
-                                }
-
-                                for (var a = 0; a < values.Length; a++)
-                                {
-                                    best[a] = Math.Min(best[a], closure[a][t]);
-                                }
-                            }
+                            best[a] = Math.Min(best[a], Math.Min(values[a][u], acc[a][u]));
                         }
                     }
 
@@ -266,12 +251,25 @@ internal static class ReachFloor
                 {
                     var parent = frames.Pop();
                     low[parent.Node] = Math.Min(low[parent.Node], low[v]);
+                    if (comp[v] >= 0)
+                    {
+                        Absorb(parent.Node, v);
+                    }
+
                     frames.Push(parent);
                 }
             }
         }
 
         return closure;
+
+        void Absorb(int from, int completed)
+        {
+            for (var a = 0; a < values.Length; a++)
+            {
+                acc[a][from] = Math.Min(acc[a][from], closure[a][completed]);
+            }
+        }
 
         void Push(int node)
         {

@@ -20,6 +20,8 @@ namespace Parley.Conflict;
 /// </summary>
 internal sealed class StabilityEngine(ConflictModel model, Player[] players, SanctionMode mode = SanctionMode.Full)
 {
+    private readonly ConcurrentDictionary<int, Lazy<int[][]>> _anticipation = new();
+
     public ConflictModel Model => model;
 
     public Player[] Players => players;
@@ -32,23 +34,28 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
         var stable = new bool[concepts.Count][][];
         var steps = concepts.Count * players.Length;
         var done = 0;
-        Dictionary<(ConceptKind, int), bool[]> cache = [];
+        var cache = new ConcurrentDictionary<(ConceptKind, int), bool[]>();
         for (var c = 0; c < concepts.Count; c++)
         {
+            // Players are independent: analysing them side by side keeps both cores busy during the
+            // sequential parts (component search); each result lands in its own slot, so output is deterministic.
+            var concept = concepts[c];
+            progress?.Invoke((double)done / steps, concept.Title);
             stable[c] = new bool[players.Length][];
-            for (var p = 0; p < players.Length; p++)
+            var row = stable[c];
+            Parallel.For(0, players.Length, p =>
             {
-                progress?.Invoke((double)done / steps, $"{concepts[c].Title} for {players[p].Name}");
-                stable[c][p] = Stable(concepts[c], p, cache);
-                done++;
-            }
+                row[p] = Stable(concept, p, cache);
+                var finished = Interlocked.Increment(ref done);
+                progress?.Invoke((double)finished / steps, $"{concept.Title} for {players[p].Name}");
+            });
         }
 
         progress?.Invoke(1, "done");
         return new StabilityResult(model, players, mode, concepts, stable);
     }
 
-    private bool[] Stable(StabilityConcept concept, int p, Dictionary<(ConceptKind, int), bool[]> cache)
+    private bool[] Stable(StabilityConcept concept, int p, ConcurrentDictionary<(ConceptKind, int), bool[]> cache)
     {
         if (concept.Kind != ConceptKind.Limited && cache.TryGetValue((concept.Kind, p), out var hit))
         {
@@ -63,12 +70,20 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
             ConceptKind.Smr => players[p].IsCoalition ? Explicit(p, StabilityConcept.Smr) : Sanctioned(p, improvingOnly: false, smr: true),
             ConceptKind.Sim => Simultaneous(p),
             ConceptKind.SeqSim => Or(Stable(StabilityConcept.Seq, p, cache), Stable(StabilityConcept.Sim, p, cache)),
-            ConceptKind.Limited => LimitedMove.Stable(model, players, concept.Horizon, p),
+            ConceptKind.Limited => [.. Anticipation(concept.Horizon)[p].Select((g, s) => g == s)],
             _ => throw new ArgumentOutOfRangeException(nameof(concept)),
         };
-        cache[(concept.Kind, p)] = result;
+        if (concept.Kind != ConceptKind.Limited)
+        {
+            cache[(concept.Kind, p)] = result;
+        }
+
         return result;
     }
+
+    /// <summary>G_h for every player, computed once per horizon (all players' tables depend on each other).</summary>
+    private int[][] Anticipation(int h) =>
+        _anticipation.GetOrAdd(h, k => new Lazy<int[][]>(() => LimitedMove.Anticipate(model, players, k))).Value;
 
     private static bool[] Or(bool[] a, bool[] b) => [.. a.Select((x, i) => x || b[i])];
 

@@ -1,0 +1,221 @@
+using Parley.Bargaining;
+using ScottPlot;
+
+namespace Parley.Cli.Report;
+
+/// <summary>
+/// Agreement space (bargaining lens): zone size, fair solutions with each party's gain, the frontier
+/// plot; when the zone is empty, the red lines that empty it and the minimal relaxations that reopen it.
+/// </summary>
+internal sealed class AgreementSection : ISectionBuilder
+{
+    /// <summary>Above this many packages the faint cloud of all packages is left out of the plot (it would need enumerating them).</summary>
+    public const long MaxCloudSpace = 250_000;
+
+    public string Id => "agreement";
+
+    public string Title => "Agreement space";
+
+    public ReportSection Build(ReportContext context, IProgress<double> progress, CancellationToken cancellationToken)
+    {
+        var s = context.Scenario;
+        var parties = s.Parties.Where(p => !p.Optional && s.PreferencesOf(p.Id) is not null).Select(p => p.Id).ToList();
+        if (parties.Count < 2)
+        {
+            return LensNote.NoInput(Id, Title, "The scenario gives preferences for fewer than two (non-optional) parties, so there is no agreement space to map.");
+        }
+
+        BargainingResult result;
+        try
+        {
+            result = BargainingSolver.Solve(s, new BargainingOptions { Parties = parties }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            return LensNote.Failed(Id, Title, "bargaining lens", ex.Message);
+        }
+
+        progress.Report(0.6);
+        var html = new HtmlWriter();
+        var headlines = new List<string>();
+        var names = string.Join(", ", result.Parties);
+        var zone = result.AgreementZone is { } z ? Words.Count(z) : "not counted (space too large)";
+        var inputs = $"{context.InputsLine()} Parties {names} (optional parties left out); every red line and reservation value as entered; utilities are weighted sums of option scores on the {HtmlWriter.Num(s.Scale.Min)}–{HtmlWriter.Num(s.Scale.Max)} scale.";
+        if (result.HasAgreement)
+        {
+            headlines.Add($"zone: {zone} of {Words.Count(result.Outcomes)} packages acceptable to {names}; Nash package {result.Nash!.Label}");
+            html.Element("p", $"{zone} of {Words.Count(result.Outcomes)} packages are acceptable to every party ({names}): each is at or above the party's reservation value and breaks none of its red lines. {result.Pareto.Count} of them are Pareto-efficient.", ("data-zone", result.AgreementZone?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+            html.Table("solutions", "Fair solutions in the agreement zone: each party's utility, (gain over its reservation value) and [concession from its best package in the zone]",
+                ["solution", "package", .. result.Parties],
+                result.Solutions.Select(sol => (IReadOnlyList<string>)
+                    [Name(sol.Kind), sol.Label, .. sol.Parties.Select(p => $"{Utility(p)} [{HtmlWriter.Num(p.Concession)}]")]));
+            InWords(html, result, result.Solutions);
+        }
+        else
+        {
+            headlines.Add($"zone empty: no package of {Words.Count(result.Outcomes)} is acceptable to all of {names}");
+            html.Open("p", ("data-zone", "0")).Element("strong", "The agreement zone is empty. ")
+                .Text($"None of the {Words.Count(result.Outcomes)} packages is acceptable to every party ({names}) while each keeps its red lines and reservation value.").Close("p");
+            if (result.Diagnosis is { } diagnosis)
+            {
+                Diagnose(html, headlines, s, result, diagnosis);
+            }
+        }
+
+        progress.Report(0.8);
+        var (x, y) = (result.Parties[0], result.Parties[1]);
+        html.Figure("frontier", FrontierPlot.Render("frontier", PlotData(result, x, y)),
+            result.HasAgreement
+                ? $"{x} against {y} utility (a projection when more parties take part): every package (grey), the zone's Pareto-efficient packages (blue), the frontier for these two parties ignoring red lines (black), reservation values (red, dashed) and the fair solutions."
+                : $"{x} against {y} utility: every package (grey), the frontier for these two parties ignoring red lines (black), reservation values (red, dashed), and where the Nash package would land after each minimal relaxation. No package is acceptable to all.");
+        html.Element("p", inputs, ("class", "inputs"), ("data-inputs", Id));
+        progress.Report(1);
+
+        var data = new
+        {
+            parties = result.Parties,
+            outcomes = result.Outcomes,
+            agreementZone = result.AgreementZone,
+            nash = Json(result.Nash),
+            kalaiSmorodinsky = Json(result.KalaiSmorodinsky),
+            egalitarian = Json(result.Egalitarian),
+            utilitarian = Json(result.Utilitarian),
+            conflicts = result.Diagnosis?.Conflicts,
+            relaxations = result.Diagnosis?.Relaxations.Select(r => new { drop = r.Drop, agreementZone = r.AgreementZone, nash = Json(r.Nash) }),
+        };
+        return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), headlines, ["frontier"], data);
+    }
+
+    private static void Diagnose(HtmlWriter html, List<string> headlines, Model.Scenario scenario, BargainingResult result, Diagnosis diagnosis)
+    {
+        html.Element("h3", "What empties it");
+        if (diagnosis.RedLinesAloneIncompatible)
+        {
+            html.Element("p", "The red lines alone exclude every package, whatever the reservation values.");
+        }
+
+        html.Element("p", "Minimal sets of constraints that no package meets together; to reopen the zone, at least one member of every set has to give:");
+        html.Open("ul", ("id", "conflicts"));
+        foreach (var conflict in diagnosis.Conflicts)
+        {
+            html.Open("li", ("data-conflict", string.Join(",", conflict))).Text(string.Join(" + ", conflict)).Open("ul");
+            foreach (var item in conflict)
+            {
+                html.Element("li", Explain(scenario, item));
+            }
+
+            html.Close("ul").Close("li");
+        }
+
+        html.Close("ul");
+        html.Element("h3", "What reopens it");
+        if (diagnosis.Relaxations.Count == 0)
+        {
+            html.Element("p", $"No set of up to {diagnosis.MaxSetSize} red lines reopens the zone when dropped.");
+        }
+        else
+        {
+            html.Element("p", $"The smallest sets of red lines whose dropping reopens the zone (searched up to {diagnosis.MaxSetSize} at a time; reservation values kept), with the Nash package of the reopened zone:");
+            RelaxationTable(html, result, diagnosis);
+            InWords(html, result, diagnosis.Relaxations.Select(r => r.Nash).OfType<Solution>());
+            var singles = diagnosis.Relaxations.Where(r => r.Drop.Count == 1).Select(r => r.Drop[0]).ToList();
+            headlines.Add(singles.Count > 0
+                ? $"dropping one red line reopens it only for {string.Join(" or ", singles)}"
+                : $"no single red line reopens it; smallest relaxation drops {diagnosis.Relaxations[0].Drop.Count}");
+        }
+
+        if (diagnosis.ReservationCuts.Count > 0)
+        {
+            html.Table("reservation-cuts", "Smallest reservation cuts that reopen the zone with every red line kept", ["who lowers", "by", "zone", "Nash package"],
+                diagnosis.ReservationCuts.Select(c => (IReadOnlyList<string>)
+                    [c.Uniform ? "every party equally" : string.Join(", ", c.Parties), string.Join(", ", c.Cuts.Select(v => HtmlWriter.Num(v))),
+                     c.AgreementZone is { } n ? Words.Count(n) : "not counted", c.Nash?.Label ?? "—"]));
+        }
+        else if (diagnosis.RedLinesAloneIncompatible)
+        {
+            html.Element("p", "No cut of reservation values can reopen the zone while the red lines stand.");
+        }
+    }
+
+    /// <summary>A red line (its party, rule and note) or a reservation value, in words.</summary>
+    private static string Explain(Model.Scenario scenario, string item)
+    {
+        if (item.EndsWith(":reservation", StringComparison.Ordinal))
+        {
+            var party = item[..^":reservation".Length];
+            return $"{item}: {party}'s reservation value {HtmlWriter.Num(scenario.PreferencesOf(party)?.Reservation ?? double.NaN)}";
+        }
+
+        foreach (var prefs in scenario.Preferences)
+        {
+            if (prefs.RedLines.FirstOrDefault(r => r.Id == item) is { } line)
+            {
+                return $"{item} ({prefs.PartyId}): {line.Rule}{(line.Note.Length > 0 ? " — " + line.Note : "")}";
+            }
+        }
+
+        return item;
+    }
+
+    /// <summary>Each distinct package of the tables spelled out with option names, so the ids need no lookup.</summary>
+    private static void InWords(HtmlWriter html, BargainingResult result, IEnumerable<Solution> solutions)
+    {
+        html.Open("dl", ("class", "packages"));
+        foreach (var solution in solutions.DistinctBy(sol => sol.Label))
+        {
+            var space = result.Table.Space;
+            var words = space.Issues.Select((issue, k) => $"{issue.Name}: {issue.OptionNames[solution.Outcome.Package[k]]}");
+            html.Element("dt", solution.Label).Element("dd", string.Join("; ", words));
+        }
+
+        html.Close("dl");
+    }
+
+    private static void RelaxationTable(HtmlWriter html, BargainingResult result, Diagnosis diagnosis)
+    {
+        html.Table("relaxations", "Minimal relaxations: red lines dropped, size of the reopened zone, its Nash package and each party's utility (gain)",
+            ["drop", "zone", "Nash package", .. result.Parties],
+            diagnosis.Relaxations.Select(r => (IReadOnlyList<string>)
+                [string.Join(" + ", r.Drop), r.AgreementZone is { } n ? Words.Count(n) : "not counted", r.Nash?.Label ?? "—",
+                 .. result.Parties.Select((_, i) => r.Nash is { } nash ? Utility(nash.Parties[i]) : "—")]));
+    }
+
+    private static string Utility(PartyOutcome p) => $"{p.Utility:0.#} ({(p.Gain >= 0 ? "+" : "")}{p.Gain:0.#})";
+
+    private static string Name(SolutionKind kind) => kind switch
+    {
+        SolutionKind.Nash => "Nash",
+        SolutionKind.KalaiSmorodinsky => "Kalai–Smorodinsky",
+        SolutionKind.Egalitarian => "egalitarian",
+        _ => "utilitarian",
+    };
+
+    private static object? Json(Solution? solution) => solution is null ? null : new
+    {
+        package = solution.Label,
+        parties = solution.Parties.Select(p => new { id = p.PartyId, utility = p.Utility, gain = p.Gain, concession = p.Concession }),
+    };
+
+    private static FrontierPlot.Data PlotData(BargainingResult result, string x, string y)
+    {
+        var pair = result.Table.WithParties([x, y]);
+        var (xi, yi) = (result.Table.PartyIndex(x), result.Table.PartyIndex(y));
+        var cloud = new List<Coordinates>();
+        if (pair.Space.ExactCount is { } count && count <= MaxCloudSpace)
+        {
+            for (long i = 0; i < count; i++)
+            {
+                var u = pair.Utilities(pair.Space.PackageAt(i));
+                cloud.Add(new Coordinates(u[0], u[1]));
+            }
+        }
+
+        var frontier = BargainingSolver.Frontier(pair.WithoutRedLines()).Select(o => new Coordinates(o.Utilities[0], o.Utilities[1])).ToList();
+        var zone = result.Pareto.Select(o => new Coordinates(o.Utilities[xi], o.Utilities[yi])).ToList();
+        var solutions = result.HasAgreement
+            ? result.Solutions.Select(sol => (Name(sol.Kind), new Coordinates(sol.Outcome.Utilities[xi], sol.Outcome.Utilities[yi]))).ToList()
+            : (result.Diagnosis?.Relaxations ?? Enumerable.Empty<Relaxation>()).Where(r => r.Nash is not null)
+                .Select(r => ($"Nash, dropping {string.Join(" + ", r.Drop)}", new Coordinates(r.Nash!.Outcome.Utilities[xi], r.Nash.Outcome.Utilities[yi]))).ToList();
+        return new FrontierPlot.Data(x, y, cloud, zone, frontier, solutions, pair.Parties[0].Reservation, pair.Parties[1].Reservation);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Parley.Model;
+
+namespace Parley.Cli.Report;
+
+/// <summary>Everything a section builder may read: the scenario, where it came from, the options and the outlook date.</summary>
+/// <param name="Scenario">The loaded scenario.</param>
+/// <param name="ScenarioFile">The file name as the user gave it (shown in every inputs line).</param>
+/// <param name="ScenarioSha256">SHA-256 of the file's bytes (hex), so a reader can tell which inputs produced the numbers.</param>
+/// <param name="Options">Runs, seed and date as given.</param>
+/// <param name="By">
+/// The outlook date: <c>--by</c> when given, else the rule <c>parley simulate</c> uses (see
+/// <see cref="OutlookSection.DefaultDate"/>); null when the scenario has nothing to date.
+/// </param>
+internal sealed record ReportContext(Scenario Scenario, string ScenarioFile, string ScenarioSha256, ReportOptions Options, DateOnly? By)
+{
+    /// <summary>A context whose outlook date is resolved once, so every section shows the same date.</summary>
+    public static ReportContext For(Scenario scenario, string file, string sha256, ReportOptions options) =>
+        new(scenario, file, sha256, options, options.By ?? OutlookSection.DefaultDate(scenario, file));
+
+    /// <summary>The flags that determine the results, as a command line fragment.</summary>
+    public string FlagsLine() => string.Create(CultureInfo.InvariantCulture, $"--runs {Options.Runs} --seed {Options.Seed}")
+        + (By is { } by ? " --by " + by.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
+
+    /// <summary>The inputs line shared by every section: file, its hash prefix, and (for simulations) the flags.</summary>
+    public string InputsLine(bool withSimulation = false)
+    {
+        var line = $"Inputs: {Path.GetFileName(ScenarioFile)} (sha256 {ScenarioSha256[..12]}…)";
+        if (withSimulation)
+        {
+            line += ", " + FlagsLine();
+        }
+
+        return line + ". Illustrative inputs give illustrative outputs.";
+    }
+}

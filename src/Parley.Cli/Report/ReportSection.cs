@@ -1,0 +1,28 @@
+namespace Parley.Cli.Report;
+
+/// <summary>One section of the briefing, rendered: its HTML body and what the console summary and JSON show.</summary>
+/// <param name="Id">Stable id (<c>situation</c>, <c>stability</c>, …): the HTML element id and the JSON key.</param>
+/// <param name="Title">Heading.</param>
+/// <param name="Status">Whether results are shown.</param>
+/// <param name="Body">The section's inner HTML (heading and wrapper are added by the page).</param>
+/// <param name="Headlines">One-line findings for the console summary (or the reason it is unavailable).</param>
+/// <param name="Figures">Ids of the figures in <paramref name="Body"/>.</param>
+/// <param name="Data">Machine-readable key results for <c>--format json</c>, or null.</param>
+internal sealed record ReportSection(
+    string Id,
+    string Title,
+    SectionStatus Status,
+    string Body,
+    IReadOnlyList<string> Headlines,
+    IReadOnlyList<string> Figures,
+    object? Data = null)
+{
+    /// <summary>The status as written in the page (<c>data-status</c>) and the JSON: available, unavailable, no-input or error.</summary>
+    public string StatusName => Status switch
+    {
+        SectionStatus.Available => "available",
+        SectionStatus.Unavailable => "unavailable",
+        SectionStatus.Error => "error",
+        _ => "no-input",
+    };
+}

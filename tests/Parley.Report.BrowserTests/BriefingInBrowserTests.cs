@@ -1,0 +1,105 @@
+using Microsoft.Playwright;
+using Parley.Cli;
+
+namespace Parley.Report.BrowserTests;
+
+public sealed class BriefingInBrowserTests
+{
+    /// <summary>Screenshots and the PDF are kept here (under the test output directory) as artifacts.</summary>
+    private static readonly string Artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
+
+    [ChromiumFact]
+    public async Task Briefing_Flagship_OpensWithoutErrorsOrRequestsAndIsScreenshotted()
+    {
+        var page = WriteFlagshipBriefing("briefing.html");
+        var (playwright, browser) = await Browser.LaunchAsync();
+        try
+        {
+            var tab = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+            var errors = new List<string>();
+            var requests = new List<string>();
+            tab.Console += (_, message) =>
+            {
+                if (message.Type is "error" or "warning")
+                {
+                    errors.Add($"{message.Type}: {message.Text}");
+                }
+            };
+            tab.PageError += (_, error) => errors.Add("page error: " + error);
+            tab.Request += (_, request) =>
+            {
+                if (!request.Url.StartsWith("file:", StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+                {
+                    requests.Add(request.Url);
+                }
+            };
+
+            var response = await tab.GotoAsync(new Uri(page).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            Assert.NotNull(response);
+
+            var shot = Path.Combine(Artifacts, "briefing.png");
+            await tab.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+
+            Assert.Empty(errors);
+            Assert.Empty(requests);
+            Assert.Equal(["situation", "stability", "agreement", "outlook", "forecast"],
+                await tab.EvalOnSelectorAllAsync<string[]>("main > section", "s => s.map(x => x.id)"));
+            // Every figure is drawn with a real size, and nothing spills out sideways.
+            var figureSizes = await tab.EvalOnSelectorAllAsync<double[]>("figure svg", "s => s.map(x => x.getBoundingClientRect().height)");
+            Assert.NotEmpty(figureSizes);
+            Assert.All(figureSizes, h => Assert.True(h > 50, $"figure height {h}"));
+            Assert.True(await tab.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "page scrolls sideways");
+            var png = await File.ReadAllBytesAsync(shot);
+            Assert.True(png.Length > 10_000 && png[1] == (byte)'P' && png[2] == (byte)'N' && png[3] == (byte)'G', "screenshot is not a PNG");
+        }
+        finally
+        {
+            await browser.CloseAsync();
+            playwright.Dispose();
+        }
+    }
+
+    [ChromiumFact]
+    public async Task Briefing_Flagship_PrintsToPdfWithoutTheContentsList()
+    {
+        var page = WriteFlagshipBriefing("briefing-print.html");
+        var (playwright, browser) = await Browser.LaunchAsync();
+        try
+        {
+            var tab = await browser.NewPageAsync();
+            await tab.GotoAsync(new Uri(page).AbsoluteUri);
+            await tab.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+            Assert.Equal("none", await tab.EvalOnSelectorAsync<string>("nav", "n => getComputedStyle(n).display"));
+            Assert.Equal("avoid", await tab.EvalOnSelectorAsync<string>("figure", "f => getComputedStyle(f).breakInside"));
+            var pdf = await tab.PdfAsync(new PagePdfOptions { Path = Path.Combine(Artifacts, "briefing.pdf"), PreferCSSPageSize = true, PrintBackground = true });
+            Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        }
+        finally
+        {
+            await browser.CloseAsync();
+            playwright.Dispose();
+        }
+    }
+
+    private static string WriteFlagshipBriefing(string name)
+    {
+        var path = Path.Combine(Artifacts, name);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = CliApp.Run(["report", Path.Combine(RepoRoot(), "examples", "ukraine-talks-2025.yaml"), "-o", path], stdout, stderr);
+        Assert.True(code == 0, stderr.ToString());
+        return path;
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Parley.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
