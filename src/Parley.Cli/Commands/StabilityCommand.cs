@@ -41,7 +41,7 @@ internal static class StabilityCommand
         var vary = new Option<string[]>("--vary") { Description = "With --inverse: DM:FROM-TO, positions (1-based, inclusive) of the DM's ranking that may be permuted; DM alone varies the whole ranking." };
         var inverseRule = new Option<string>("--inverse-rule")
         {
-            Description = "With --inverse: standard (every improvement must be sanctioned) or gmcr-py (gmcr-py's inverse solver: the improvement to the highest-numbered state decides; pair with --sanctions once-each to match gmcr-py throughout).",
+            Description = "With --inverse: standard (every improvement must be sanctioned) or gmcr-py (gmcr-py's inverse solver: only the improvement to the highest-numbered state must be sanctioned, by one opponent move; --sanctions does not change it, so add --sanctions once-each to match gmcr-py's equilibria as well).",
             DefaultValueFactory = _ => "standard",
         };
         inverseRule.AcceptOnlyFromAmong("standard", "gmcr-py");
@@ -350,7 +350,7 @@ internal static class StabilityCommand
                 profiles = inv.Profiles,
                 rule = RuleKey(inv.Rule),
                 counts = inv.Counts.ToDictionary(kv => kv.Key.Key, kv => kv.Value),
-                examples = inv.Examples.Select(x => new { rankings = x.Rankings.ToDictionary(kv => m.DecisionMakers[kv.Key].Id, kv => kv.Value.Select(t => t.Select(ConflictModel.OrderedId))), equilibriumUnder = x.Concepts.Select(c => c.Key) }),
+                examples = inv.Examples.Select(x => new { profile = x.Profile, rankings = x.Rankings.ToDictionary(kv => m.DecisionMakers[kv.Key].Id, kv => kv.Value.Select(t => t.Select(ConflictModel.OrderedId))), equilibriumUnder = x.Concepts.Select(c => c.Key) }),
             },
             coalitionStability = cs is null ? null : new
             {
