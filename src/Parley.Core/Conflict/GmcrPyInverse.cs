@@ -1,7 +1,7 @@
 namespace Parley.Conflict;
 
 /// <summary>
-/// gmcr-py's inverse-solver stability check, reproduced from its observable behaviour (its 4 × P result
+/// gmcr-py's inverse-solver stability check, re-implemented from its solver's logic (its 4 × P result
 /// matrices in test_data/*_invSol.txt are matched column by column in the interop tests). For player p at
 /// state s, with its improvements taken in ascending state order, gmcr-py re-sets the verdict at each
 /// improvement, so the <b>last</b> one (the highest-numbered state) decides: an earlier unsanctioned
