@@ -39,13 +39,19 @@ internal static class StabilityCommand
         var explain = new Option<string?>("--explain") { Description = "Explain DM:STATE under each concept: its improvements and the sanctions that deter them (DM id or coalition name, STATE id or Y/N code)." };
         var inverse = new Option<string?>("--inverse") { Description = "Inverse GMCR: count the rankings (within --vary windows) that make this state an equilibrium." };
         var vary = new Option<string[]>("--vary") { Description = "With --inverse: DM:FROM-TO, positions (1-based, inclusive) of the DM's ranking that may be permuted; DM alone varies the whole ranking." };
+        var inverseRule = new Option<string>("--inverse-rule")
+        {
+            Description = "With --inverse: standard (every improvement must be sanctioned) or gmcr-py (gmcr-py's inverse solver: only the improvement to the highest-numbered state must be sanctioned, by one opponent move; --sanctions does not change it, so add --sanctions once-each to match gmcr-py's equilibria as well).",
+            DefaultValueFactory = _ => "standard",
+        };
+        inverseRule.AcceptOnlyFromAmong("standard", "gmcr-py");
         var list = new Option<int>("--list") { Description = "With --inverse: also list up to N of the rankings found.", DefaultValueFactory = _ => 0 };
         var coalitionStability = new Option<bool>("--coalition-stability") { Description = "Also compute coalition Nash/GMR/SEQ equilibria (Inohara & Hipel 2008): stable against every coalition's joint improvements." };
         var format = new Option<string>("--format", "-f") { Description = "Output format: table, json or dot (Graphviz state graph).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "dot");
         var command = new Command("stability", "GMCR stability analysis: Nash, GMR, SMR, SEQ, SIM, SEQ∧SIM and limited-move equilibria, status-quo paths, explanations, inverse GMCR.")
         {
-            file, concepts, coalition, sanctions, from, explain, inverse, vary, list, coalitionStability, format,
+            file, concepts, coalition, sanctions, from, explain, inverse, vary, inverseRule, list, coalitionStability, format,
         };
         command.SetAction(parse =>
         {
@@ -56,6 +62,12 @@ internal static class StabilityCommand
             var players = Players(model, parse.GetValue(coalition) ?? [], declared);
             var mode = parse.GetValue(sanctions) == "once-each" ? SanctionMode.OnceEach : SanctionMode.Full;
             var conceptList = ParseConcepts(parse.GetValue(concepts)!);
+            var rule = parse.GetValue(inverseRule) == "gmcr-py" ? InverseRule.GmcrPy : InverseRule.Standard;
+            if (parse.GetValue(inverse) is null && parse.GetResult(inverseRule) is { Implicit: false })
+            {
+                throw new UsageException("--inverse-rule applies only with --inverse STATE");
+            }
+
             var engine = new StabilityEngine(model, players, mode);
             var watch = Stopwatch.StartNew();
             var result = RunWithProgress(engine, conceptList, error, model.StateCount);
@@ -81,7 +93,7 @@ internal static class StabilityCommand
             InverseResult? inv = null;
             if (parse.GetValue(inverse) is { } inverseText)
             {
-                inv = Guard("--inverse", () => InverseGmcr.Run(model, State(model, inverseText, "--inverse"), Windows(model, parse.GetValue(vary) ?? []), mode, parse.GetValue(list)));
+                inv = Guard("--inverse", () => InverseGmcr.Run(model, State(model, inverseText, "--inverse"), Windows(model, parse.GetValue(vary) ?? []), mode, parse.GetValue(list), rule));
             }
 
             CoalitionStabilityResult? cs = parse.GetValue(coalitionStability) ? Guard("--coalition-stability", () => CoalitionStability.Analyze(model, mode)) : null;
@@ -336,8 +348,9 @@ internal static class StabilityCommand
             {
                 state = ConflictModel.OrderedId(inv.State),
                 profiles = inv.Profiles,
+                rule = RuleKey(inv.Rule),
                 counts = inv.Counts.ToDictionary(kv => kv.Key.Key, kv => kv.Value),
-                examples = inv.Examples.Select(x => new { rankings = x.Rankings.ToDictionary(kv => m.DecisionMakers[kv.Key].Id, kv => kv.Value.Select(t => t.Select(ConflictModel.OrderedId))), equilibriumUnder = x.Concepts.Select(c => c.Key) }),
+                examples = inv.Examples.Select(x => new { profile = x.Profile, rankings = x.Rankings.ToDictionary(kv => m.DecisionMakers[kv.Key].Id, kv => kv.Value.Select(t => t.Select(ConflictModel.OrderedId))), equilibriumUnder = x.Concepts.Select(c => c.Key) }),
             },
             coalitionStability = cs is null ? null : new
             {
@@ -407,7 +420,7 @@ internal static class StabilityCommand
 
         if (inv is not null)
         {
-            console.MarkupLine($"[bold]Inverse GMCR[/] for state {Id(inv.State)} ({m.Code(inv.State)}): {inv.Profiles:N0} ranking profiles; " +
+            console.MarkupLine($"[bold]Inverse GMCR[/] for state {Id(inv.State)} ({m.Code(inv.State)}), rule {RuleKey(inv.Rule)}: {inv.Profiles:N0} ranking profiles; " +
                 Markup.Escape(string.Join(", ", inv.Counts.Select(kv => $"{kv.Key.Title} {kv.Value:N0}"))));
             foreach (var x in inv.Examples)
             {
@@ -425,6 +438,8 @@ internal static class StabilityCommand
 
         console.MarkupLine($"[grey]{seconds:0.###} s[/]");
     }
+
+    private static string RuleKey(InverseRule rule) => rule == InverseRule.GmcrPy ? "gmcr-py" : "standard";
 
     private static string Initial(Player p) => p.Name.Length <= 3 ? p.Name : p.Name[..3];
 

@@ -24,7 +24,7 @@ internal static partial class TournamentCommand
     {
         var config = new Argument<string>("config") { Description = "Tournament config (YAML): strategies, domains, rounds, repetitions, seed, limits." };
         var resume = new Option<bool>("--resume") { Description = "Continue a tournament whose results file exists: run only the missing sessions." };
-        var outDir = new Option<string?>("--out", "-o") { Description = "Output folder (results.jsonl, summary.json, summary.csv). Default: tournament-NAME beside the config." };
+        var outDir = new Option<string?>("--out", "-o") { Description = "Output folder (results.jsonl, summary.json, summary.csv). Default: ./tournament-NAME." };
         var threads = new Option<int>("--threads", "-j") { Description = "Sessions run in parallel (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var csv = new Option<string?>("--csv") { Description = "Also write the per-strategy summary as CSV to this file." };
         var plot = new Option<string?>("--plot") { Description = "Plot the strategy ranking (mean own utility) as PNG or SVG." };
@@ -55,7 +55,7 @@ internal static partial class TournamentCommand
                 throw new UsageException($"{path}: {ex.Message}");
             }
 
-            var dir = parse.GetValue(outDir) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "tournament-" + spec.Name);
+            var dir = parse.GetValue(outDir) ?? Path.GetFullPath("tournament-" + spec.Name);
             Directory.CreateDirectory(dir);
             var results = Path.Combine(dir, "results.jsonl");
             var done = ReadDone(results, parse.GetValue(resume), sessions);

@@ -5,7 +5,9 @@ namespace Parley.Conflict;
 /// state an equilibrium? Each varied decision maker's ranking (its states grouped into tiers of equal
 /// payoff, best first) is permuted within a window of positions, tiers moving as units; every combination
 /// of permutations is a profile, checked under Nash, GMR, SMR and SEQ with individual players.
-/// Profiles are independent, so they are checked in parallel; results are reported in profile order.
+/// Profiles are independent, so they are checked in parallel; results are reported in profile order
+/// (profile index = the first window's permutation rank + its count × the second's rank + …).
+/// <see cref="InverseRule.GmcrPy"/> swaps the per-DM check for gmcr-py's (<see cref="GmcrPyInverse"/>).
 /// </summary>
 internal static class InverseGmcr
 {
@@ -18,7 +20,7 @@ internal static class InverseGmcr
     public static List<int[]> Ranking(ConflictModel model, int dm) =>
         [.. Enumerable.Range(0, model.StateCount).GroupBy(s => model.Payoff(dm, s)).OrderByDescending(g => g.Key).Select(g => g.Order().ToArray())];
 
-    public static InverseResult Run(ConflictModel model, int state, IReadOnlyList<InverseWindow> windows, SanctionMode mode, int listLimit)
+    public static InverseResult Run(ConflictModel model, int state, IReadOnlyList<InverseWindow> windows, SanctionMode mode, int listLimit, InverseRule rule = InverseRule.Standard)
     {
         var players = Player.Individuals(model);
         var bases = windows.Select(w => Ranking(model, w.Dm)).ToList();
@@ -47,7 +49,9 @@ internal static class InverseGmcr
         {
             var (varied, rankings) = Profile(model, bases, spans, radix, windows, index);
             var checker = new StateChecker(varied, players, mode);
-            hits[index] = [.. Concepts.Select(c => Enumerable.Range(0, players.Length).All(p => checker.IsStable(p, state, c)))];
+            hits[index] = [.. Concepts.Select(c => Enumerable.Range(0, players.Length).All(p => rule == InverseRule.GmcrPy
+                ? GmcrPyInverse.IsStable(varied, players, p, state, c.Kind)
+                : checker.IsStable(p, state, c)))];
             _ = rankings;
         });
         var counts = Concepts.Select((c, i) => (c, (long)hits.Count(h => h[i]))).ToDictionary(x => x.c, x => x.Item2);
@@ -57,11 +61,11 @@ internal static class InverseGmcr
             if (hits[index].Any(h => h))
             {
                 var (_, rankings) = Profile(model, bases, spans, radix, windows, index);
-                examples.Add(new InverseExample(rankings, [.. Concepts.Where((_, i) => hits[index][i])]));
+                examples.Add(new InverseExample(index, rankings, [.. Concepts.Where((_, i) => hits[index][i])]));
             }
         }
 
-        return new InverseResult(state, profiles, counts, examples);
+        return new InverseResult(state, profiles, rule, counts, examples);
     }
 
     private static (ConflictModel Model, Dictionary<int, IReadOnlyList<IReadOnlyList<int>>> Rankings) Profile(

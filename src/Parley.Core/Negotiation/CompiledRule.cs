@@ -111,11 +111,3 @@ internal abstract class CompiledRule
         }
     }
 }
-
-/// <summary>Kleene truth values.</summary>
-internal enum Tri
-{
-    False,
-    True,
-    Unknown,
-}

@@ -56,6 +56,3 @@ internal sealed class PartyModel(string partyId, double[] weights, double[][] sc
         return new PartyView(PartyId, space, table, reservation, rules, fixedOptions, sampleSeed);
     }
 }
-
-/// <summary>A compiled red line with its id.</summary>
-internal sealed record RedLineRule(string Id, CompiledRule Rule);

@@ -284,23 +284,6 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
     /// <summary>The option id of a numeric issue's value: the issue id followed by the number (e.g. <c>price40</c>).</summary>
     internal static string NumericOptionId(string issueId, double value) => issueId + Format(value);
 
-    private RawNode ReadOpenSection(YNode node, string section)
-    {
-        if (node is YMapping map)
-        {
-            foreach (var entry in map.Entries)
-            {
-                Warning(entry.Key, $"'{section}.{entry.Key.Value}' is not interpreted by this version of Parley; it is kept but has no effect yet");
-            }
-        }
-        else
-        {
-            Error(node, $"expected '{section}:' to be a mapping, found {node.Kind}");
-        }
-
-        return ToRaw(node);
-    }
-
     internal static RawNode ToRaw(YNode node) => node switch
     {
         YScalar s => new RawScalar(s.Value) { Span = new(s.Line, s.Column) },

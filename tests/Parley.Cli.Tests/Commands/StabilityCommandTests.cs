@@ -88,6 +88,30 @@ public sealed class StabilityCommandTests
         Assert.Equal(240, inverse.GetProperty("counts").GetProperty("nash").GetInt32());
     }
 
+    [Theory]
+    [InlineData("standard", 384)]
+    [InlineData("gmcr-py", 420)]
+    public void Stability_InverseRule_ReportsRuleAndCounts(string rule, int seq)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("stability", Fixture("syria-iraq"), "--inverse", "2", "--vary", "Syria", "--inverse-rule", rule, "-c", "nash", "-f", "json");
+
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var inverse = json.RootElement.GetProperty("inverse");
+        Assert.Equal(rule, inverse.GetProperty("rule").GetString());
+        Assert.Equal(seq, inverse.GetProperty("counts").GetProperty("seq").GetInt32());
+        Assert.Equal(300, inverse.GetProperty("counts").GetProperty("smr").GetInt32());
+    }
+
+    [Fact]
+    public void Stability_InverseRuleWithoutInverse_IsUsageError()
+    {
+        var (code, _, stderr) = CliRunner.Run("stability", Fixture("syria-iraq"), "--inverse-rule", "gmcr-py");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--inverse-rule applies only with --inverse", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Stability_Flagship_Analyses()
     {

@@ -152,7 +152,7 @@ public sealed class StabilityEngineTests
         Assert.Equal(300, result.Counts[StabilityConcept.Smr]);
         // Textbook GMR/SEQ: both improvements (to 1 and 3) must be sanctioned (by Iraq's attack, to 4 and 6):
         // P = 1 − 1/3 − 1/3 + 1/5 = 8/15 of 720. gmcr-py's inverse solver reports 420 because it lets the last
-        // improvement it checks decide (docs/conflict.md).
+        // improvement it checks decide (InverseRule.GmcrPy, InverseRuleTests; docs/conflict.md).
         Assert.Equal(384, result.Counts[StabilityConcept.Gmr]);
         Assert.Equal(384, result.Counts[StabilityConcept.Seq]);
         Assert.Equal(3, result.Examples.Count);

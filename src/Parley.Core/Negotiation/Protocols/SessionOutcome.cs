@@ -8,19 +8,3 @@ namespace Parley.Negotiation.Protocols;
 /// <param name="Reason">Why it ended.</param>
 /// <param name="Moves">Moves made (offers, acceptances, votes).</param>
 internal sealed record SessionOutcome(bool Agreement, long Package, int Rounds, double EndDay, EndReason Reason, int Moves);
-
-/// <summary>Why a session ended.</summary>
-public enum EndReason
-{
-    /// <summary>All parties at the table accepted the same package.</summary>
-    Agreement,
-
-    /// <summary>The deadline (rounds or calendar) passed.</summary>
-    Deadline,
-
-    /// <summary>A party walked away.</summary>
-    Walkaway,
-
-    /// <summary>A per-session limit (e.g. time) stopped it.</summary>
-    Limit,
-}

@@ -9,6 +9,3 @@ internal sealed class SessionTrace
 
     public void Add(int round, int party, MoveKind kind, long package) => _moves.Add(new TraceMove(round, party, kind, package));
 }
-
-/// <summary>One move: <paramref name="Party"/> is the position at the table, or −1 for the mediator's text proposals.</summary>
-internal readonly record struct TraceMove(int Round, int Party, MoveKind Kind, long Package);

@@ -150,22 +150,3 @@ public sealed record Distribution(DistributionKind Kind, double A, double B = 0,
 
     private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }
-
-/// <summary>Distribution families.</summary>
-public enum DistributionKind
-{
-    /// <summary>A fixed value.</summary>
-    Constant,
-
-    /// <summary>Uniform on [A, B].</summary>
-    Uniform,
-
-    /// <summary>Log-uniform on [A, B].</summary>
-    LogUniform,
-
-    /// <summary>Triangular (min A, mode B, max C).</summary>
-    Triangular,
-
-    /// <summary>Normal (mean A, sd B).</summary>
-    Normal,
-}

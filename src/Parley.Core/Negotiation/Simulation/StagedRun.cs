@@ -67,16 +67,12 @@ internal static class StagedRun
 
                 if (attempt >= spec.Retry.Max || (attempt == 0 && stage.DeadlineCloses && end >= (stage.DeadlineDay ?? double.MaxValue)))
                 {
-                    result.FailedStage = s;
+                    // The first stage to fail for good is where the talks ended; independent branches still run.
+                    result.FailedStage = result.FailedStage < 0 ? s : result.FailedStage;
                     break;
                 }
 
                 open = end + (Draw(spec.Retry.AfterDays, seed, run, TagRetry, (s * 1024) + attempt) * knobs.Delay);
-            }
-
-            if (double.IsNaN(result.Succeeded[s]) && result.FailedStage >= 0)
-            {
-                break;
             }
         }
 

@@ -30,16 +30,3 @@ internal sealed record AcceptanceCondition(AcceptanceKind Kind, double Alpha = 1
         _ => $"combi({Time:R})",
     };
 }
-
-/// <summary>The acceptance condition families.</summary>
-public enum AcceptanceKind
-{
-    /// <summary>AC_next: accept what is at least as good as the own next offer.</summary>
-    Next,
-
-    /// <summary>AC_const: accept anything at least as good as a constant.</summary>
-    Const,
-
-    /// <summary>AC_combi: AC_next, or late in the talks accept the best offer seen so far.</summary>
-    Combi,
-}

@@ -1,0 +1,4 @@
+namespace Parley.Negotiation;
+
+/// <summary>A compiled red line with its id.</summary>
+internal sealed record RedLineRule(string Id, CompiledRule Rule);
