@@ -78,9 +78,17 @@ internal static partial class TalksApi
             Command(h, id, r, (s, c) => TalksRules.IssueStatement(s, c, r.Text, r.Public))).WithSummary("Issue a public or private statement.");
     }
 
-    private static async Task<Ok<Page<TalksListItem>>> ListTalks(HttpContext http, string? after, int? limit)
+    private static async Task<Results<Ok<Page<TalksListItem>>, ProblemHttpResult>> ListTalks(HttpContext http, string? after, int? limit)
     {
         var service = Service(http);
+
+        // The list is public, but a token that is sent must be valid: a typo'd token should not silently read as "the public".
+        if (CallerFilter.BearerToken(http.Request) is { } token && await service.FindTokenAsync(token, http.RequestAborted).ConfigureAwait(false) is null)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return TypedResults.Problem(new ProblemDetails { Status = 401, Title = "Unauthorized", Detail = "the token is not valid" });
+        }
+
         var n = Limit(limit);
         var rows = await service.Store.ListTalksAsync(after, n + 1, http.RequestAborted).ConfigureAwait(false);
         var items = rows.Take(n).Select(r => new TalksListItem(r.Id, r.Title, r.CreatedAt)).ToList();

@@ -32,6 +32,10 @@ public sealed class TalksApiTests
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
         using var session = await s.SendAsync(HttpMethod.Get, "/api/session");
         Assert.Equal(HttpStatusCode.Unauthorized, session.StatusCode);
+        using var list = await s.SendAsync(HttpMethod.Get, "/api/talks", edit: r => r.Headers.Authorization = new("Bearer", "forged"));
+        Assert.Equal(HttpStatusCode.Unauthorized, list.StatusCode);
+        using var publicList = await s.SendAsync(HttpMethod.Get, "/api/talks");
+        Assert.Equal(HttpStatusCode.OK, publicList.StatusCode);
     }
 
     [Fact]
