@@ -1,3 +1,4 @@
+using Parley.Tests;
 using Parley.Cluster.Client;
 using Parley.Cluster.Jobs;
 using Parley.Cluster.Tests.Client;
@@ -29,7 +30,7 @@ public sealed class ClusterProcessTests
             Assert.Contains("60 batches on 2 silo(s), 0 moved", remote.Err, StringComparison.Ordinal);
 
             // The flagship forecast: `simulate --cluster` prints exactly what the in-process run prints.
-            var flagship = Path.Combine(RepoRoot(), "examples", "ukraine-talks-2025.yaml");
+            var flagship = TestPaths.Flagship;
             string[] simulate = ["simulate", flagship, "--runs", "600", "--seed", "5", "--sensitivity-runs", "0", "--format", "json"];
             var localForecast = await ParleyProcess.RunAsync(JobBound, simulate);
             var remoteForecast = await ParleyProcess.RunAsync(JobBound, [.. simulate, "--cluster", redis.Endpoint, "--batch-size", "50"]);
@@ -39,7 +40,7 @@ public sealed class ClusterProcessTests
             Assert.Equal(localForecast.Out, remoteForecast.Out);
 
             // The example tournament: same summary and the same session results (in another order: they are written as batches arrive).
-            var config = Path.Combine(RepoRoot(), "examples", "tournament.yaml");
+            var config = Path.Combine(TestPaths.RepoRoot, "examples", "tournament.yaml");
             var outLocal = Directory.CreateTempSubdirectory("parley-t-local-").FullName;
             var outRemote = Directory.CreateTempSubdirectory("parley-t-remote-").FullName;
             try
@@ -98,14 +99,4 @@ public sealed class ClusterProcessTests
         }
     }
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Parley.slnx not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,3 +1,4 @@
+using Parley.Tests;
 using Microsoft.Playwright;
 using Parley.Cli;
 
@@ -87,19 +88,9 @@ public sealed class BriefingInBrowserTests
         var path = Path.Combine(Artifacts, name);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = CliApp.Run(["report", Path.Combine(RepoRoot(), "examples", "ukraine-talks-2025.yaml"), "-o", path], stdout, stderr);
+        var code = CliApp.Run(["report", TestPaths.Flagship, "-o", path], stdout, stderr);
         Assert.True(code == 0, stderr.ToString());
         return path;
     }
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Parley.slnx not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,3 +1,4 @@
+using Parley.Tests;
 using Microsoft.Extensions.Time.Testing;
 using Parley.Model;
 using Parley.Scenarios;

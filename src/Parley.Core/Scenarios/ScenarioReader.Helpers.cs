@@ -206,17 +206,13 @@ internal sealed partial class ScenarioReader
 
     private bool Bool(YNode node)
     {
-        var text = node is YScalar s ? s.Value.ToLowerInvariant() : "";
-        switch (text)
+        if (YamlBoolean.Parse(node is YScalar s ? s.Value : "") is { } value)
         {
-            case "true" or "yes" or "on":
-                return true;
-            case "false" or "no" or "off":
-                return false;
-            default:
-                Error(node, "expected true or false");
-                return false;
+            return value;
         }
+
+        Error(node, "expected true or false");
+        return false;
     }
 
     /// <summary>Parses condition text at a scalar and maps syntax errors to the column of the problem.</summary>

@@ -379,16 +379,13 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
 
     private bool Bool(RawNode node)
     {
-        switch (Text(node).ToLowerInvariant())
+        if (Scenarios.YamlBoolean.Parse(Text(node)) is { } value)
         {
-            case "true" or "yes" or "on":
-                return true;
-            case "false" or "no" or "off":
-                return false;
-            default:
-                Error(node, "expected true or false");
-                return false;
+            return value;
         }
+
+        Error(node, "expected true or false");
+        return false;
     }
 
     private T Fail<T>(RawNode node, string message)

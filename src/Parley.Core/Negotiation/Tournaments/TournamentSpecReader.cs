@@ -179,7 +179,19 @@ public static class TournamentSpecReader
                 var pathNode = dm[kind]!;
                 var paths = pathNode is RawSequence ps ? ps.Items.Select(Text).ToValueList() : ValueList.Of(Text(pathNode));
                 var parties = dm["parties"] is RawSequence pp ? pp.Items.Select(Text).ToValueList() : ValueList<string>.Empty;
-                var redLines = dm["red_lines"] is not { } rl || Text(rl).ToLowerInvariant() is "true" or "yes" or "on";
+                var redLines = true;
+                if (dm["red_lines"] is { } rl)
+                {
+                    if (Scenarios.YamlBoolean.Parse(Text(rl)) is { } flag)
+                    {
+                        redLines = flag;
+                    }
+                    else
+                    {
+                        Error(rl, "red_lines: expected true or false");
+                    }
+                }
+
                 var domainName = dm["name"] is { } dn ? Text(dn) : Path.GetFileNameWithoutExtension(paths[0].TrimEnd('/'));
                 if (domains.Any(d => d.Name == domainName))
                 {

@@ -1,6 +1,9 @@
 namespace Parley.Tests;
 
-/// <summary>Locates the repository and the shared reference data from a test's working directory.</summary>
+/// <summary>
+/// Locates the repository and the shared reference data from a test's working directory.
+/// One copy, linked into every test project (see tests/Shared).
+/// </summary>
 public static class TestPaths
 {
     public static string RepoRoot { get; } = FindRoot();
@@ -18,6 +21,9 @@ public static class TestPaths
     }
 
     public static string Example(string name) => Path.Combine(Examples, name);
+
+    /// <summary>The flagship scenario.</summary>
+    public static string Flagship => Example("ukraine-talks-2025.yaml");
 
     private static string FindRoot()
     {
