@@ -63,7 +63,7 @@ internal static class DescribeCommand
         }
 
         console.Write(parties);
-        var issues = new Table().Title($"Issues: {s.PackageCount:N0} packages").AddColumns("id", "name", "options");
+        var issues = new Table().Title(s.Issues.Count == 0 ? "Issues: none (nothing to package)" : $"Issues: {s.PackageCount:N0} packages").AddColumns("id", "name", "options");
         foreach (var i in s.Issues)
         {
             issues.AddRow(Markup.Escape(i.Id), Markup.Escape(i.Name),

@@ -41,7 +41,9 @@ internal static class ValidateCommand
 
                     if (result.Scenario is { } s)
                     {
-                        output.WriteLine($"{file}: ok ({s.Parties.Count} parties, {s.Issues.Count} issues, {s.PackageCount:N0} packages)");
+                        output.WriteLine(s.Issues.Count == 0
+                            ? $"{file}: ok ({s.Parties.Count} parties, no issues)"
+                            : $"{file}: ok ({s.Parties.Count} parties, {s.Issues.Count} issues, {s.PackageCount:N0} packages)");
                     }
                 }
             }

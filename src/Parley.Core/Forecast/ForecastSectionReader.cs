@@ -24,10 +24,13 @@ internal static class ForecastSectionReader
     private static readonly string[] DimensionKeys = ["id", "name", "issue", "low", "high"];
     private static readonly string[] ActorKeys = ["id", "name", "capability", "position", "salience"];
 
-    /// <summary>Validates the section for the scenario loader, adding located diagnostics; returns the node unchanged.</summary>
-    public static RawNode Validate(RawNode node, string file, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Validates the section for the scenario loader, adding located diagnostics; returns the node unchanged.
+    /// <paramref name="issueIds"/> are the scenario's issues, which a dimension's <c>issue:</c> must name.
+    /// </summary>
+    public static RawNode Validate(RawNode node, string file, List<Diagnostic> diagnostics, IReadOnlyCollection<string> issueIds)
     {
-        Read(node, file, "", diagnostics);
+        Read(node, file, "", diagnostics, issueIds);
         return node;
     }
 
@@ -39,7 +42,7 @@ internal static class ForecastSectionReader
         return new ForecastLoadResult(diagnostics.Any(d => d.Severity == Severity.Error) ? null : input, diagnostics);
     }
 
-    private static ForecastInput? Read(RawNode node, string file, string name, List<Diagnostic> diagnostics)
+    private static ForecastInput? Read(RawNode node, string file, string name, List<Diagnostic> diagnostics, IReadOnlyCollection<string>? issueIds = null)
     {
         void Error(RawNode at, string message) =>
             diagnostics.Add(new Diagnostic(Severity.Error, file, at.Span.Line, at.Span.Column, message));
@@ -82,6 +85,11 @@ internal static class ForecastSectionReader
             {
                 Error(d["id"]!, $"dimension '{id}' is listed twice");
                 continue;
+            }
+
+            if (issueIds is not null && d["issue"] is RawScalar issue && !issueIds.Contains(issue.Text))
+            {
+                Error(issue, $"dimension '{id}' names unknown issue '{issue.Text}'; issues are {(issueIds.Count == 0 ? "(none)" : string.Join(", ", issueIds))}");
             }
 
             dimIds.Add(id);

@@ -51,8 +51,11 @@ public sealed record Scenario(
     /// <summary>The private preferences of a party, or null when none were declared.</summary>
     public PartyPreferences? PreferencesOf(string partyId) => Preferences.FirstOrDefault(p => p.PartyId == partyId);
 
-    /// <summary>Number of packages (the product of the issues' option counts), saturating at <see cref="double.MaxValue"/>.</summary>
-    public double PackageCount => Issues.Aggregate(1.0, (acc, issue) => acc * issue.Options.Count);
+    /// <summary>
+    /// Number of packages (the product of the issues' option counts), saturating at <see cref="double.MaxValue"/>;
+    /// 0 for a scenario without issues (a conflict-only scenario has nothing to package).
+    /// </summary>
+    public double PackageCount => Issues.Count == 0 ? 0 : Issues.Aggregate(1.0, (acc, issue) => acc * issue.Options.Count);
 }
 
 /// <summary>The range of option scores and reservation values (inclusive).</summary>

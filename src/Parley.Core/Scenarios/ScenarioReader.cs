@@ -51,7 +51,7 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
         var conflict = map["conflict"] is { } c ? ReadConflict(c, parties) : null;
         var process = map["process"] is { } p ? ReadProcess(p, parties, issues) : null;
         var simulation = map["simulation"] is { } s ? Negotiation.Simulation.SimulationSpec.Validate(ToRaw(s), file, parties, process, preferences, diagnostics) : null;
-        var forecast = map["forecast"] is { } f ? Forecast.ForecastSectionReader.Validate(ToRaw(f), file, diagnostics) : null;
+        var forecast = map["forecast"] is { } f ? Forecast.ForecastSectionReader.Validate(ToRaw(f), file, diagnostics, issues.Select(i => i.Id).ToList()) : null;
         return new Scenario(id, title, description, scale, parties, issues, preferences, conflict, process, simulation, forecast);
     }
 
