@@ -1,4 +1,4 @@
-using Parley.Cluster.Client;
+using Parley.Cli.Infrastructure;
 using Parley.Cluster.Jobs;
 using Parley.Model;
 using Parley.Negotiation.Simulation;
@@ -15,6 +15,11 @@ internal static partial class SimulateCommand
     private static (SimulationTally Tally, ValueList<SensitivityRow>? Rows) RunOnCluster(SimulationPlan plan, SimulationJobSpec spec, ulong seed,
         long runs, long sensitivityRuns, DateOnly by, int batchSize, string redis, string clusterId, TextWriter stderr, out int batches)
     {
+        if (sensitivityRuns > int.MaxValue)
+        {
+            throw new UsageException($"--sensitivity-runs: at most {int.MaxValue:N0} with --cluster");
+        }
+
         var total = batches = ClusterCommand.RequireBatches(runs, batchSize)
             + (sensitivityRuns > 0 ? 2 * SensitivityKnobs.Factors.Count * ClusterCommand.RequireBatches(sensitivityRuns, batchSize) : 0);
         return ClusterCommand.WithClusterAsync(redis, clusterId, stderr, "simulate on cluster", (connection, progress) =>
