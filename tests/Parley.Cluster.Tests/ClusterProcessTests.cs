@@ -29,15 +29,18 @@ public sealed class ClusterProcessTests
             Assert.Equal(local.Out, remote.Out);
             Assert.Contains("60 batches on 2 silo(s), 0 moved", remote.Err, StringComparison.Ordinal);
 
-            // The flagship forecast: `simulate --cluster` prints exactly what the in-process run prints.
+            // The flagship forecast with its sensitivity table: `simulate --cluster` prints exactly what the in-process run prints.
             var flagship = TestPaths.Flagship;
-            string[] simulate = ["simulate", flagship, "--runs", "600", "--seed", "5", "--sensitivity-runs", "0", "--format", "json"];
+            string[] simulate = ["simulate", flagship, "--runs", "600", "--seed", "5", "--sensitivity-runs", "120", "--format", "json"];
             var localForecast = await ParleyProcess.RunAsync(JobBound, simulate);
-            var remoteForecast = await ParleyProcess.RunAsync(JobBound, [.. simulate, "--cluster", redis.Endpoint, "--batch-size", "50"]);
+            var remoteForecast = await ParleyProcess.RunAsync(JobBound, [.. simulate, "--cluster", redis.Endpoint, "--batch-size", "50", "--timing"]);
             Assert.True(localForecast.Code == 0, localForecast.Err);
             Assert.True(remoteForecast.Code == 0, remoteForecast.Err);
             Assert.Contains("\"runs\": 600", localForecast.Out, StringComparison.Ordinal);
+            Assert.Contains("\"factor\": \"meeting-arrangement delays\"", localForecast.Out, StringComparison.Ordinal);
             Assert.Equal(localForecast.Out, remoteForecast.Out);
+            // 12 batches of main runs and 3 for each of the 16 settings went to the silos.
+            Assert.Contains("on the cluster (60 batches)", remoteForecast.Err, StringComparison.Ordinal);
 
             // The example tournament: same summary and the same session results (in another order: they are written as batches arrive).
             var config = Path.Combine(TestPaths.RepoRoot, "examples", "tournament.yaml");

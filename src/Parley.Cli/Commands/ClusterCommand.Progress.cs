@@ -53,7 +53,7 @@ internal static partial class ClusterCommand
 
     // Progress<T> would post to the thread pool and could deliver snapshots out of order; the scheduler already
     // reports in order, so pass them straight through.
-    private sealed class Reporter(Action<ClusterProgress> report) : IProgress<ClusterProgress>
+    internal sealed class Reporter(Action<ClusterProgress> report) : IProgress<ClusterProgress>
     {
         public void Report(ClusterProgress value) => report(value);
     }

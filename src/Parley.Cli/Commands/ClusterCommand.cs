@@ -49,32 +49,48 @@ internal static partial class ClusterCommand
     /// Runs a batch job on the cluster at <paramref name="redis"/> with a progress bar on <paramref name="stderr"/>,
     /// returning the merged result (identical to <see cref="InProcessRunner.Run"/> for the same seed).
     /// </summary>
-    public static async Task<ClusterRun<TPartial>> RunAsync<TSpec, TPartial>(
+    public static Task<ClusterRun<TPartial>> RunAsync<TSpec, TPartial>(
         IBatchJob<TSpec, TPartial> job, TSpec spec, long seed, int runs, int batchSize, string redis, string clusterId, TextWriter stderr,
         Action<int, TPartial>? onBatch, CancellationToken cancellationToken)
     {
+        RequireBatches(runs, batchSize);
+        return WithClusterAsync(redis, clusterId, stderr, $"{job.Kind} on cluster", (connection, progress) =>
+            connection.RunAsync(job, spec, seed, runs, batchSize, progress, onBatch, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Connects to the cluster at <paramref name="redis"/> and runs <paramref name="body"/> (one or more jobs on that
+    /// connection) under one progress bar on <paramref name="stderr"/>; cluster failures become usage errors.
+    /// </summary>
+    public static async Task<T> WithClusterAsync<T>(string redis, string clusterId, TextWriter stderr, string title,
+        Func<ClusterConnection, IProgress<ClusterProgress>, Task<T>> body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
         RequireEndpoint("--cluster", redis);
-        if (runs < 1 || batchSize < 1)
-        {
-            throw new UsageException($"--runs and --batch-size must be at least 1 (got {runs} and {batchSize})");
-        }
-
-        if ((runs + (long)batchSize - 1) / batchSize > BatchPlan.MaxBatches)
-        {
-            throw new UsageException($"--batch-size {batchSize} makes more than {BatchPlan.MaxBatches:N0} batches of {runs:N0} runs; use larger batches");
-        }
-
         await using var connection = await Connect(redis, clusterId, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await WithProgressAsync(stderr, $"{job.Kind} on cluster", progress =>
-                connection.RunAsync(job, spec, seed, runs, batchSize, progress, onBatch, cancellationToken)).ConfigureAwait(false);
+            return await WithProgressAsync(stderr, title, progress => body(connection, progress)).ConfigureAwait(false);
         }
         catch (ClusterJobException ex)
         {
             // The cluster went away or kept losing a batch: a message, not a stack trace.
             throw new UsageException("cluster: " + ex.Message);
         }
+    }
+
+    /// <summary>Checks a job's run count and batch size; returns its batch count.</summary>
+    public static int RequireBatches(long runs, int batchSize)
+    {
+        if (runs < 1 || batchSize < 1)
+        {
+            throw new UsageException($"--runs and --batch-size must be at least 1 (got {runs} and {batchSize})");
+        }
+
+        var batches = (runs + batchSize - 1) / batchSize;
+        return batches > BatchPlan.MaxBatches
+            ? throw new UsageException($"--batch-size {batchSize} makes more than {BatchPlan.MaxBatches:N0} batches of {runs:N0} runs; use larger batches")
+            : (int)batches;
     }
 
     /// <summary>What a <c>parley cluster silo</c> runs: the library's jobs plus those that live in the CLI (tournaments).</summary>

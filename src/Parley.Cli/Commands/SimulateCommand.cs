@@ -79,27 +79,26 @@ internal static partial class SimulateCommand
             var s0 = parse.GetValue(seed);
             var sensitivityRuns = parse.GetValue(sensitivity) ?? Math.Min(n, 1000);
             var watch = Stopwatch.StartNew();
-            // With --cluster the N runs go out in batches to the silos (same tally, so the same output; the cluster
-            // client shows its own progress bar); the sensitivity probes stay here.
-            var clusterTally = parse.GetValue(cluster) is { } endpoint
-                ? ClusterCommand.RunAsync(Cluster.Jobs.SimulationJob.Instance, new Cluster.Jobs.SimulationJobSpec(File.ReadAllText(path), path, parse.GetValue(start) is { } s1 ? ParseDate(s1, "--start") : null),
-                    unchecked((long)s0), checked((int)n), parse.GetValue(batchSize), endpoint, parse.GetValue(clusterId)!, error, null, CancellationToken.None).GetAwaiter().GetResult().Result
-                : null;
-            var (tally, rows) = WithProgress(error, n + (sensitivityRuns * 2 * SensitivityKnobs.Factors.Count), progress =>
-            {
-                var t = clusterTally ?? StagedForecast.Run(plan, s0, n, k, progress);
-                progress?.Report(n);
-                var r = sensitivityRuns > 0
-                    ? StagedForecast.Sensitivity(plan, s0, sensitivityRuns, date, k, progress is null ? null : new Shift(progress, n))
-                    : null;
-                return (t, r);
-            });
+            // With --cluster the N runs and every sensitivity setting go out in batches to the silos (same tallies,
+            // so the same output; the cluster client shows its own progress bar).
+            var batches = 0;
+            var (tally, rows) = parse.GetValue(cluster) is { } endpoint
+                ? RunOnCluster(plan, new Cluster.Jobs.SimulationJobSpec(File.ReadAllText(path), path, parse.GetValue(start) is { } s1 ? ParseDate(s1, "--start") : null),
+                    s0, n, sensitivityRuns, date, parse.GetValue(batchSize), endpoint, parse.GetValue(clusterId)!, error, out batches)
+                : WithProgress(error, n + (sensitivityRuns * 2 * SensitivityKnobs.Factors.Count), progress =>
+                {
+                    var t = StagedForecast.Run(plan, s0, n, k, progress);
+                    var r = sensitivityRuns > 0
+                        ? StagedForecast.Sensitivity(plan, s0, sensitivityRuns, date, k, progress is null ? null : new Shift(progress, n))
+                        : null;
+                    return (t, r);
+                });
             watch.Stop();
             if (parse.GetValue(timing))
             {
                 var total = n + (sensitivityRuns * 2 * SensitivityKnobs.Factors.Count);
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"parley simulate: {total:N0} staged runs ({n:N0} + {total - n:N0} for sensitivity) in {watch.Elapsed.TotalSeconds:0.00} s on {k} thread(s): {total / watch.Elapsed.TotalSeconds:N0} runs/s"));
+                    $"parley simulate: {total:N0} staged runs ({n:N0} + {total - n:N0} for sensitivity) in {watch.Elapsed.TotalSeconds:0.00} s {(batches > 0 ? $"on the cluster ({batches:N0} batches)" : $"on {k} thread(s)")}: {total / watch.Elapsed.TotalSeconds:N0} runs/s"));
             }
 
             var report = StagedForecast.Report(plan, tally, date);

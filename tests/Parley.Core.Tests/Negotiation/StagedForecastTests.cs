@@ -165,6 +165,43 @@ public class StagedForecastTests
     }
 
     [Fact]
+    public void Sensitivity_ThroughARunnerInArbitraryBatches_EqualsTheDefault()
+    {
+        var plan = Plan(Uncertain.Replace("horizon_days: 120", "horizon_days: 120\n  focus_stage: S3", StringComparison.Ordinal));
+        var by = new DateOnly(2025, 1, 25);
+        var expected = StagedForecast.Sensitivity(plan, 4, 150, by, threads: 2);
+        var random = new Random(9);
+        var settings = new List<SensitivityKnobs>();
+        var rows = StagedForecast.Sensitivity(plan, 150, by, (knobs, runs) =>
+        {
+            settings.Add(knobs);
+            // Uneven consecutive batches (as a cluster cuts them), merged in order.
+            var tally = SimulationTally.For(plan);
+            for (long from = 0; from < runs;)
+            {
+                var to = Math.Min(runs, from + random.Next(1, 40));
+                tally.Merge(StagedForecast.RunBatch(plan, 4, from, to, knobs));
+                from = to;
+            }
+
+            return tally;
+        });
+
+        Assert.Equal(expected, rows);
+        Assert.Equal(SensitivityKnobs.Factors.SelectMany(f => new[] { f.LowKnobs, f.HighKnobs }), settings);
+        Assert.Contains(rows, r => r.Swing > 0);
+    }
+
+    [Fact]
+    public void Sensitivity_RunnerReturningTheWrongRunCount_Throws()
+    {
+        var plan = Plan();
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            StagedForecast.Sensitivity(plan, 20, new DateOnly(2025, 1, 25), (knobs, runs) => StagedForecast.RunBatch(plan, 1, 0, runs - 1, knobs)));
+        Assert.Contains("19 runs", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Wilson_MatchesTheFormula()
     {
         var p = Proportion.Of(0, 10_000);

@@ -137,13 +137,33 @@ public static class StagedForecast
         IProgress<long>? progress = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        var probes = 0;
+        return Sensitivity(plan, runs, by, (knobs, n) =>
+            Run(plan, seed, n, threads, progress is null ? null : new Offset(progress, probes++ * n), knobs, cancel));
+    }
+
+    /// <summary>
+    /// One-at-a-time sensitivity with the runs done by <paramref name="runner"/> (e.g. batches on a cluster):
+    /// it is called once per setting, in <see cref="SensitivityKnobs.Factors"/> order (low, then high), and must
+    /// return the tally of runs [0, <paramref name="runs"/>) with that setting and the caller's seed — any exact
+    /// batching merged in order does, so the rows equal the in-process ones.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The runner returned a tally of another run count.</exception>
+    public static ValueList<SensitivityRow> Sensitivity(SimulationPlan plan, long runs, DateOnly by, Func<SensitivityKnobs, long, SimulationTally> runner)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentOutOfRangeException.ThrowIfNegative(runs);
         var day = Math.Min(plan.DayIndex(by), plan.HorizonDays);
         var focus = plan.FocusStageIndex;
-        var probes = 0;
         (double Agreement, double? Focus) Probe(SensitivityKnobs knobs)
         {
-            var inner = progress is null ? null : new Offset(progress, probes++ * runs);
-            var t = Run(plan, seed, runs, threads, inner, knobs, cancel);
+            var t = runner(knobs, runs);
+            if (t.Runs != runs)
+            {
+                throw new InvalidOperationException($"sensitivity runner returned {t.Runs} runs for a setting, expected {runs}");
+            }
+
             return day < 0 || t.Runs == 0
                 ? (0, focus < 0 ? null : 0)
                 : (t.AgreedBy(day) / (double)t.Runs, focus < 0 ? null : t.OpenedBy(focus, day) / (double)t.Runs);
