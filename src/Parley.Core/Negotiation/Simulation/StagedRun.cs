@@ -56,7 +56,7 @@ internal static class StagedRun
                 }
 
                 // First round of talks: as declared. After a pressure step the stages it reopens (those whose
-                // prerequisites were not re-run) open at once; the others after their prerequisites and a delay.
+                // prerequisites were not re-run) open on the day of the step; the others after their prerequisites and a delay.
                 var ready = stage.After.Length == 0 ? 0 : stage.After.Max(a => current[a]);
                 var attempt = attempts[s]++;
                 double open;
@@ -110,6 +110,11 @@ internal static class StagedRun
                         {
                             agreementSnapshot = (int[])settled.Clone();
                         }
+                    }
+                    else
+                    {
+                        // Succeeds only after the horizon: never within it, and no restart brings it back.
+                        closed[s] = true;
                     }
 
                     continue;
