@@ -1,3 +1,4 @@
+using Parley.Model;
 using Parley.Negotiation.Simulation;
 using Parley.Scenarios;
 
@@ -32,7 +33,7 @@ public class SimulationSpecTests
                 reservation_shift: normal(0, 2)
                 erosion_per_week: triangular(0, 0.5, 1)
                 red_lines: {firm: 0.8, softening_per_week: 0.05}
-              retry: {after_days: 7, max: 2}
+              retry: {after_days: 7, max: 2, restart_from: S2, deadline_days: 5, pressure: {reservation_shift: -3, softening_boost: 0.1, parties: [A]}}
             """);
 
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
@@ -49,6 +50,9 @@ public class SimulationSpecTests
         Assert.Equal(DistributionKind.Uniform, spec.StrategyOf("B").Exponent.Kind);
         Assert.Equal(0.8, spec.Uncertainty.Firm);
         Assert.Equal(2, spec.Retry.Max);
+        Assert.Equal("S2", spec.Retry.RestartFrom);
+        Assert.Equal(Distribution.Constant(5), spec.Retry.DeadlineDays);
+        Assert.Equal(new PressureSpec(Distribution.Constant(-3), 0.1, new[] { "A" }.ToValueList()), spec.Retry.Pressure);
     }
 
     [Theory]
@@ -61,6 +65,8 @@ public class SimulationSpecTests
     [InlineData("simulation:\n  uncertainty:\n    red_lines: {firm: 1.5}", 3, 23, "probability")]
     [InlineData("simulation:\n  start: 19 Aug", 2, 10, "expected a date")]
     [InlineData("simulation: 3", 1, 13, "mapping")]
+    [InlineData("simulation:\n  retry: {restart_from: S9}", 2, 25, "restart_from names unknown stage 'S9'")]
+    [InlineData("simulation:\n  retry:\n    pressure: {parties: [Z]}", 3, 26, "unknown party 'Z'")]
     public void Read_BadInput_IsAnErrorAtItsPlace(string simulation, int line, int column, string message)
     {
         var result = Load(simulation);

@@ -41,9 +41,11 @@ internal static class SimulationTestScenarios
             - {id: S3, name: trilateral, participants: [A, B, M], after: [S2], agenda: [X]}
         """;
 
-    public static Scenario Load(string simulation)
+    /// <summary>The head, <paramref name="simulation"/> and the process; <paramref name="s1Done"/> marks S1 <c>status: done</c>.</summary>
+    public static Scenario Load(string simulation, bool s1Done = false)
     {
-        var text = Head + "\n" + simulation + "\n" + Process + "\n";
+        var process = s1Done ? Process.Replace("M], after: []}", "M], after: [], status: done}", StringComparison.Ordinal) : Process;
+        var text = Head + "\n" + simulation + "\n" + process + "\n";
         var result = ScenarioLoader.Load(text, "staged.yaml");
         return result.Scenario ?? throw new InvalidOperationException(string.Join("\n", result.Diagnostics));
     }

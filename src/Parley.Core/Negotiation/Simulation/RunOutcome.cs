@@ -17,5 +17,8 @@ internal sealed class RunOutcome(int stages, int issues)
     /// <summary>The stage at which the run finally failed, or −1 (agreement, or still running at the horizon).</summary>
     public int FailedStage { get; set; } = -1;
 
+    /// <summary>Pressure steps taken (one per stall the talks recovered from).</summary>
+    public int PressureSteps { get; set; }
+
     private static double[] Filled(int n) => [.. Enumerable.Repeat(double.NaN, n)];
 }

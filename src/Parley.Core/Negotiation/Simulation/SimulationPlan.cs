@@ -9,8 +9,10 @@ namespace Parley.Negotiation.Simulation;
 /// </summary>
 public sealed class SimulationPlan
 {
-    private SimulationPlan(Scenario scenario, SimulationSpec spec, DateOnly start, StagePlan[] stages, PartyModel[] parties, int agreement, int focus)
+    private SimulationPlan(Scenario scenario, SimulationSpec spec, DateOnly start, StagePlan[] stages, PartyModel[] parties, int agreement, int focus, int restart)
     {
+        RestartStageIndex = restart;
+        Downstream = [.. stages.Select((_, i) => Closure(stages, i))];
         Scenario = scenario;
         Spec = spec;
         Start = start;
@@ -48,6 +50,12 @@ public sealed class SimulationPlan
     internal int AgreementStageIndex { get; }
 
     internal int FocusStageIndex { get; }
+
+    /// <summary>The stage the talks restart from after a stall, or −1 for the stalled stage itself.</summary>
+    internal int RestartStageIndex { get; }
+
+    /// <summary>Per stage: itself and every stage that (transitively) comes after it, in plan order.</summary>
+    internal int[][] Downstream { get; }
 
     /// <summary>Days from <see cref="Start"/> to the end of <paramref name="date"/>.</summary>
     public int DayIndex(DateOnly date) => date.DayNumber - Start.DayNumber;
@@ -109,7 +117,32 @@ public sealed class SimulationPlan
         }
 
         var focus = spec.FocusStage is { } f ? Array.FindIndex(stageArray, s => s.Id == f) : -1;
-        return new SimulationPlan(scenario, spec, day0, stageArray, parties, agreement, focus);
+        // The brief's "F → S1": by default the talks restart from the process's first declared stage.
+        var restart = spec.Retry.RestartFrom switch
+        {
+            null => 0,
+            RetrySpec.FailedStage => -1,
+            var id => Array.FindIndex(stageArray, s => s.Id == id),
+        };
+        if (restart < 0 && spec.Retry.RestartFrom != RetrySpec.FailedStage)
+        {
+            throw new ArgumentException($"retry.restart_from names unknown stage '{spec.Retry.RestartFrom}'", nameof(spec));
+        }
+
+        return new SimulationPlan(scenario, spec, day0, stageArray, parties, agreement, focus, restart);
+    }
+
+    private static int[] Closure(StagePlan[] stages, int root)
+    {
+        // Plan order is topological, so one forward sweep collects every descendant.
+        var inside = new bool[stages.Length];
+        inside[root] = true;
+        for (var i = root + 1; i < stages.Length; i++)
+        {
+            inside[i] = stages[i].After.Any(a => inside[a]);
+        }
+
+        return [.. Enumerable.Range(0, stages.Length).Where(i => inside[i])];
     }
 
     private static List<Stage> TopologicalOrder(ValueList<Stage> stages)

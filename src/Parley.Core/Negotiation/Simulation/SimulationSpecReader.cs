@@ -166,14 +166,65 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
     {
         if (node is not RawMapping map)
         {
-            Error(node, "expected 'retry:' as a mapping (after_days, max)");
+            Error(node, "expected 'retry:' as a mapping (after_days, max, restart_from, deadline_days, pressure)");
             return RetrySpec.None;
         }
 
-        CheckKeys(map, ["after_days", "max"], "retry");
+        CheckKeys(map, ["after_days", "max", "restart_from", "deadline_days", "pressure"], "retry");
+        string? restart = null;
+        if (map["restart_from"] is { } rf)
+        {
+            restart = Text(rf);
+            if (restart != RetrySpec.FailedStage && !refs.Stages.Contains(restart))
+            {
+                Error(rf, $"retry.restart_from names unknown stage '{restart}'; expected {RetrySpec.FailedStage} or one of {List(refs.Stages)}");
+            }
+        }
+
         return new RetrySpec(
             (map["after_days"] is { } a ? Dist(a, "after_days") : null) ?? RetrySpec.None.AfterDays,
-            map["max"] is { } m ? Int(m, 0, 1000, "retry.max") : 1);
+            map["max"] is { } m ? Int(m, 0, 1000, "retry.max") : 1,
+            restart,
+            map["deadline_days"] is { } dl ? Dist(dl, "deadline_days") : null,
+            map["pressure"] is { } pn ? ReadPressure(pn) : null);
+    }
+
+    private PressureSpec ReadPressure(RawNode node)
+    {
+        if (node is not RawMapping map)
+        {
+            Error(node, "expected 'retry.pressure:' as a mapping (reservation_shift, softening_boost, parties)");
+            return PressureSpec.None;
+        }
+
+        CheckKeys(map, ["reservation_shift", "softening_boost", "parties"], "retry.pressure");
+        var parties = new List<string>();
+        if (map["parties"] is { } pn)
+        {
+            if (pn is RawSequence seq)
+            {
+                foreach (var item in seq.Items)
+                {
+                    var id = Text(item);
+                    if (!refs.Parties.Contains(id))
+                    {
+                        Error(item, $"unknown party '{id}' in retry.pressure.parties; parties are {List(refs.Parties)}");
+                    }
+
+                    parties.Add(id);
+                }
+            }
+            else
+            {
+                Error(pn, "expected 'parties:' as a list of party ids, e.g. [RU]");
+            }
+        }
+
+        var none = PressureSpec.None;
+        return new PressureSpec(
+            (map["reservation_shift"] is { } rs ? Dist(rs, "pressure.reservation_shift") : null) ?? none.ReservationShift,
+            map["softening_boost"] is { } sb ? Probability(sb, "softening_boost") : none.SofteningBoost,
+            parties.ToValueList());
     }
 
     private StrategySpec? ReadStrategy(RawNode node)
@@ -281,7 +332,7 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
             Error(node, $"{what}: expected a number, 'triangular(min, mode, max)' or a mapping like {{triangular: [min, mode, max]}}");
         }
 
-        if (d is not null && (positive ? d.Min <= 0 : d.Min < 0) && what is not "reservation_shift")
+        if (d is not null && (positive ? d.Min <= 0 : d.Min < 0) && !what.EndsWith("reservation_shift", StringComparison.Ordinal))
         {
             Error(node, $"{what} must be {(positive ? "positive" : "non-negative")}; {d} can be {d.Min.ToString(CultureInfo.InvariantCulture)}");
         }

@@ -10,69 +10,166 @@ namespace Parley.Negotiation.Simulation;
 internal static class StagedRun
 {
     private const ulong TagWeights = 1, TagScores = 2, TagReservation = 3, TagErosion = 4, TagRedLines = 5, TagStrategy = 6,
-        TagDelay = 7, TagRoundDays = 8, TagDuration = 9, TagSuccess = 10, TagRetry = 11, TagSession = 12, TagSample = 13;
+        TagDelay = 7, TagRoundDays = 8, TagDuration = 9, TagSuccess = 10, TagRetry = 11, TagSession = 12, TagSample = 13, TagPressure = 14, TagDeadline = 15;
 
     public static RunOutcome Run(SimulationPlan plan, ulong seed, long run, SensitivityKnobs knobs, List<SessionTraceRecord>? traces = null)
     {
         var scenario = plan.Scenario;
-        var spec = plan.Spec;
+        var retry = plan.Spec.Retry;
         var issues = scenario.Issues;
-        var result = new RunOutcome(plan.Stages.Length, issues.Count);
-        var parties = SampleParties(plan, seed, run, knobs, out var erosion, out var firmUntil);
+        var n = plan.Stages.Length;
+        var result = new RunOutcome(n, issues.Count);
+        var parties = SampleParties(plan, seed, run, knobs, out var erosion, out var clocks);
         var horizon = (double)plan.HorizonDays;
         var settled = new int[issues.Count];
+        var settledBy = new int[issues.Count];
         Array.Fill(settled, -1);
-        for (var s = 0; s < plan.Stages.Length; s++)
+        Array.Fill(settledBy, -1);
+        var pressure = new double[parties.Length];
+        // Per stage: success day in the current round of talks (NaN = not yet), closed for good, attempts so far, calendar deadline.
+        var current = new double[n];
+        Array.Fill(current, double.NaN);
+        var closed = new bool[n];
+        var attempts = new int[n];
+        var deadline = plan.Stages.Select(st => st.DeadlineDay).ToArray();
+        var agreementSnapshot = (int[]?)null;
+        var restartDay = 0.0;
+        var reset = new bool[n];
+        for (var step = 0; ; step++)
         {
-            var stage = plan.Stages[s];
-            if (stage.Status == StageStatus.Done)
+            var stalled = -1;
+            var stallEnd = 0.0;
+            for (var s = 0; s < n && stalled < 0; s++)
             {
-                result.Opened[s] = 0;
-                result.Succeeded[s] = 0;
-                continue;
-            }
-
-            if (stage.After.Any(a => double.IsNaN(result.Succeeded[a])))
-            {
-                continue;
-            }
-
-            var ready = stage.After.Length == 0 ? 0 : stage.After.Max(a => result.Succeeded[a]);
-            var open = stage.Status == StageStatus.Open ? 0
-                : ready + (Draw(stage.Settings.DelayDays!, seed, run, TagDelay, s) * knobs.Delay);
-            for (var attempt = 0; ; attempt++)
-            {
-                if (open > horizon)
+                var stage = plan.Stages[s];
+                if (stage.Status == StageStatus.Done)
                 {
-                    break;
+                    result.Opened[s] = 0;
+                    result.Succeeded[s] = 0;
+                    current[s] = 0;
+                    continue;
                 }
 
-                if (attempt == 0)
+                if (closed[s] || !double.IsNaN(current[s]) || stage.After.Any(a => double.IsNaN(current[a])))
+                {
+                    continue;
+                }
+
+                // First round of talks: as declared. After a pressure step the stages it reopens (those whose
+                // prerequisites were not re-run) open on the day of the step; the others after their prerequisites and a delay.
+                var ready = stage.After.Length == 0 ? 0 : stage.After.Max(a => current[a]);
+                var attempt = attempts[s]++;
+                double open;
+                if (step == 0 && stage.Status == StageStatus.Open)
+                {
+                    open = 0;
+                }
+                else if (reset[s] && stage.After.All(a => !reset[a]))
+                {
+                    open = ready;
+                }
+                else
+                {
+                    open = ready + (Draw(stage.Settings.DelayDays!, seed, run, TagDelay, (s * 1024) + attempt) * knobs.Delay);
+                }
+
+                // Nothing opens while the talks are stalled, before the pressure step.
+                open = step > 0 ? Math.Max(open, restartDay) : open;
+                if (open > horizon)
+                {
+                    continue;
+                }
+
+                if (double.IsNaN(result.Opened[s]))
                 {
                     result.Opened[s] = open;
                 }
 
+                var stageDeadline = deadline[s];
+                deadline[s] = null;
+                var before = (int[])settled.Clone();
                 var (success, end) = stage.Negotiates
-                    ? Negotiate(plan, stage, s, attempt, open, parties, erosion, firmUntil, settled, seed, run, knobs, traces)
+                    ? Negotiate(plan, stage, s, attempt, open, stageDeadline, parties, erosion, pressure, clocks.FirmUntil, settled, seed, run, knobs, traces)
                     : Happen(stage, s, attempt, open, seed, run);
                 if (success)
                 {
                     if (end <= horizon)
                     {
-                        result.Succeeded[s] = end;
+                        current[s] = end;
+                        for (var k = 0; k < settled.Length; k++)
+                        {
+                            settledBy[k] = before[k] < 0 && settled[k] >= 0 ? s : settledBy[k];
+                        }
+
+                        if (double.IsNaN(result.Succeeded[s]))
+                        {
+                            result.Succeeded[s] = end;
+                        }
+
+                        if (s == plan.AgreementStageIndex && agreementSnapshot is null)
+                        {
+                            agreementSnapshot = (int[])settled.Clone();
+                        }
+                    }
+                    else
+                    {
+                        // Succeeds only after the horizon: never within it, and no restart brings it back.
+                        closed[s] = true;
                     }
 
-                    break;
+                    continue;
                 }
 
-                if (attempt >= spec.Retry.Max || (attempt == 0 && stage.DeadlineCloses && end >= (stage.DeadlineDay ?? double.MaxValue)))
+                if (step >= retry.Max || (attempt == 0 && stage.DeadlineCloses && end >= (stage.DeadlineDay ?? double.MaxValue)))
                 {
                     // The first stage to fail for good is where the talks ended; independent branches still run.
                     result.FailedStage = result.FailedStage < 0 ? s : result.FailedStage;
-                    break;
+                    closed[s] = true;
+                    continue;
                 }
 
-                open = end + (Draw(spec.Retry.AfterDays, seed, run, TagRetry, (s * 1024) + attempt) * knobs.Delay);
+                // Any stage → F: the whole process stalls here until the pressure step.
+                stalled = s;
+                stallEnd = end;
+            }
+
+            if (stalled < 0)
+            {
+                break;
+            }
+
+            // F → restart stage after a pressure step.
+            restartDay = stallEnd + (Draw(retry.AfterDays, seed, run, TagRetry, step) * knobs.Delay);
+            if (restartDay > horizon)
+            {
+                break;
+            }
+
+            ApplyPressure(plan, retry, step, restartDay, seed, run, knobs, pressure, clocks);
+            result.PressureSteps++;
+            if (retry.DeadlineDays is { } dd)
+            {
+                deadline[stalled] = restartDay + Draw(dd, seed, run, TagDeadline, step);
+            }
+
+            Array.Clear(reset);
+            var restart = plan.RestartStageIndex < 0 ? stalled : plan.RestartStageIndex;
+            foreach (var r in plan.Downstream[restart].Concat(plan.Downstream[stalled]))
+            {
+                if (plan.Stages[r].Status != StageStatus.Done)
+                {
+                    reset[r] = true;
+                    current[r] = double.NaN;
+                }
+            }
+
+            for (var k = 0; k < settled.Length; k++)
+            {
+                if (settledBy[k] >= 0 && reset[settledBy[k]])
+                {
+                    settled[k] = -1;
+                    settledBy[k] = -1;
+                }
             }
         }
 
@@ -80,10 +177,32 @@ internal static class StagedRun
         if (!double.IsNaN(result.Succeeded[a]))
         {
             result.AgreementDay = result.Succeeded[a];
-            settled.CopyTo(result.Package, 0);
+            // The package as it stands at the end when the first agreement held; as first signed when a restart re-opened it.
+            (current[a] == result.Succeeded[a] ? settled : agreementSnapshot!).CopyTo(result.Package, 0);
         }
 
         return result;
+    }
+
+    /// <summary>One pressure step: reservation values move by a fresh draw and red lines soften faster, for the pressed parties.</summary>
+    private static void ApplyPressure(SimulationPlan plan, RetrySpec retry, int step, double day, ulong seed, long run, SensitivityKnobs knobs,
+        double[] pressure, RedLineClocks clocks)
+    {
+        var effect = retry.Effect;
+        var shift = Draw0(effect.ReservationShift, seed, run, TagPressure + ((ulong)step << 8));
+        for (var p = 0; p < pressure.Length; p++)
+        {
+            if (!effect.Presses(plan.Parties[p].PartyId))
+            {
+                continue;
+            }
+
+            pressure[p] += shift;
+            if (effect.SofteningBoost > 0)
+            {
+                clocks.Boost(p, day, effect.SofteningBoost * knobs.Hazard);
+            }
+        }
     }
 
     private static (bool Success, double End) Happen(StagePlan stage, int s, int attempt, double open, ulong seed, long run)
@@ -93,8 +212,8 @@ internal static class StagedRun
         return (rng.NextDouble() < (stage.Settings.Success ?? 1), open + duration);
     }
 
-    private static (bool Success, double End) Negotiate(SimulationPlan plan, StagePlan stage, int s, int attempt, double open, PartyModel[] parties,
-        double[] erosion, double[][] firmUntil, int[] settled, ulong seed, long run, SensitivityKnobs knobs, List<SessionTraceRecord>? traces)
+    private static (bool Success, double End) Negotiate(SimulationPlan plan, StagePlan stage, int s, int attempt, double open, double? deadline,
+        PartyModel[] parties, double[] erosion, double[] pressure, double[][] firmUntil, int[] settled, ulong seed, long run, SensitivityKnobs knobs, List<SessionTraceRecord>? traces)
     {
         var space = stage.Space!;
         var views = new IUtilityView[stage.Table.Length];
@@ -103,7 +222,7 @@ internal static class StagedRun
         {
             var p = stage.Table[i];
             var model = parties[p];
-            var reservation = model.Reservation - (erosion[p] * open / 7.0);
+            var reservation = model.Reservation - (erosion[p] * open / 7.0) + pressure[p];
             var firm = firmUntil[p].Select(until => until > open).ToArray();
             views[i] = model.View(space, (int[])settled.Clone(), reservation, firm, SplitMix64.Mix(seed ^ (ulong)run ^ TagSample));
             // The same stream per (run, party) gives the party the same sampled strategy parameters at every stage.
@@ -112,7 +231,7 @@ internal static class StagedRun
         }
 
         var roundDays = Math.Max(1e-6, Draw(stage.Settings.RoundDays!, seed, run, TagRoundDays, (s * 1024) + attempt));
-        var rules = new SessionRules(stage.Settings.Rounds ?? 20, roundDays, open, attempt == 0 ? stage.DeadlineDay : null);
+        var rules = new SessionRules(stage.Settings.Rounds ?? 20, roundDays, open, deadline);
         IProtocol protocol = stage.Protocol switch
         {
             ProtocolKind.MediatedVeto => new MediatedSingleTextProtocol(veto: true),
@@ -150,13 +269,13 @@ internal static class StagedRun
         return Math.Max(0, d.Sample(ref rng));
     }
 
-    private static PartyModel[] SampleParties(SimulationPlan plan, ulong seed, long run, SensitivityKnobs knobs, out double[] erosion, out double[][] firmUntil)
+    private static PartyModel[] SampleParties(SimulationPlan plan, ulong seed, long run, SensitivityKnobs knobs, out double[] erosion, out RedLineClocks clocks)
     {
         var u = plan.Spec.Uncertainty;
         var scale = plan.Scenario.Scale;
         var result = new PartyModel[plan.Parties.Length];
         erosion = new double[plan.Parties.Length];
-        firmUntil = new double[plan.Parties.Length][];
+        clocks = new RedLineClocks(plan.Parties.Length);
         for (var p = 0; p < plan.Parties.Length; p++)
         {
             var declared = plan.Parties[p];
@@ -183,29 +302,20 @@ internal static class StagedRun
             var reservation = declared.Reservation + Draw0(u.ReservationShift, seed, run, TagReservation + tag) + knobs.ReservationOffset;
             erosion[p] = Math.Max(0, Draw0(u.ErosionPerWeek, seed, run, TagErosion + tag)) * knobs.Erosion;
             var lines = declared.RedLines;
-            firmUntil[p] = new double[lines.Length];
+            var hazards = new double[lines.Length];
+            var exposures = new double[lines.Length];
             for (var r = 0; r < lines.Length; r++)
             {
                 var firmness = u.FirmnessOf(lines[r].Id);
                 var rng = SplitMix64.For(seed, run, TagRedLines + tag + ((ulong)r << 24));
                 var firmDraw = rng.NextDouble();
                 var timeDraw = rng.NextOpen();
-                var hazard = Math.Min(1, firmness.SofteningPerWeek * knobs.Hazard);
-                if (firmDraw >= Math.Clamp(firmness.Firm + knobs.FirmOffset, 0, 1))
-                {
-                    firmUntil[p][r] = 0;
-                }
-                else if (hazard <= 0)
-                {
-                    firmUntil[p][r] = double.PositiveInfinity;
-                }
-                else
-                {
-                    // Weekly hazard h: survival (1 − h) per week, i.e. an exponential time with rate −ln(1 − h) per week.
-                    firmUntil[p][r] = hazard >= 1 ? 0 : 7.0 * -Math.Log(timeDraw) / -Math.Log(1 - hazard);
-                }
+                hazards[r] = Math.Min(1, firmness.SofteningPerWeek * knobs.Hazard);
+                // Weekly hazard h: survival (1 − h) per week, i.e. an exponential time with rate −ln(1 − h) per week.
+                exposures[r] = firmDraw >= Math.Clamp(firmness.Firm + knobs.FirmOffset, 0, 1) ? double.NaN : -Math.Log(timeDraw);
             }
 
+            clocks.Set(p, hazards, exposures);
             result[p] = new PartyModel(declared.PartyId, weights, scores, reservation, lines);
         }
 
