@@ -1,5 +1,6 @@
 using CsCheck;
 using Parley.Bargaining;
+using Parley.Model;
 
 namespace Parley.Core.Tests.Bargaining;
 
@@ -101,4 +102,29 @@ public sealed class BargainingPropertyTests
             Assert.Equal(dp.Admissible, streamed.Admissible);
             Assert.Equal(dp.Nash, streamed.Nash);
         }, iter: 200);
+
+    [Fact]
+    public void StreamingFallback_SameOnAnyThreadCountBlockSplitAndShortcuts() =>
+        Gen.Select(RandomTables.Small, Gen.Int[6, 8], Gen.Int[0, int.MaxValue]).Sample((small, issues, seed) =>
+        {
+            // Larger tables than Small (6–8 issues) and tiny blocks, so there are many blocks and chunks to split.
+            var table = RandomTables.Build(small.Parties.Count, issues, seed, coarse: seed % 2 == 0);
+            var thresholds = BargainingSolver.Thresholds(table);
+            var reference = StreamingFrontier.Compute(table, thresholds, 1, default, shortcuts: false, blockLimit: 8);
+
+            foreach (var (workers, shortcuts) in new[] { (1, true), (2, true), (3, false), (4, true) })
+            {
+                var other = StreamingFrontier.Compute(table, thresholds, workers, default, shortcuts, blockLimit: 8);
+                Assert.Equal(reference.Admissible, other.Admissible);
+                Assert.Equal(reference.Zone, other.Zone);
+                Assert.Equal(reference.Frontier, other.Frontier);
+            }
+
+            // And the default block size agrees with the dynamic programme on the frontier packages and counts.
+            var dp = BargainingSolver.Solve(table, new BargainingOptions { Diagnose = false });
+            var streamed = StreamingFrontier.Compute(table, thresholds, 2, default);
+            Assert.Equal(BargainingSolver.Frontier(table).Select(o => o.Package), streamed.Frontier.Select(f => f.ToValueList()));
+            Assert.Equal(dp.Admissible, streamed.Admissible);
+            Assert.Equal(dp.AgreementZone, streamed.Zone);
+        }, iter: 40);
 }

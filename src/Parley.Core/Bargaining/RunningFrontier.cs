@@ -1,0 +1,244 @@
+using System.Numerics;
+
+namespace Parley.Bargaining;
+
+/// <summary>
+/// One chunk's running Pareto set for <see cref="StreamingFrontier"/>. Candidates arrive in increasing package index,
+/// so a candidate that some kept point matches or beats in every utility can be dropped at once: the kept point
+/// dominates it, or equals it and wins the lowest-index tie. Comparing raw utilities is enough for that, because
+/// <see cref="ParetoFilter.Key"/> is monotone (u ≥ v implies Key(u) ≥ Key(v)). Survivors are buffered by index and
+/// utilities (no per-package allocation) and pruned exactly by <see cref="ParetoFilter"/> whenever the buffer fills.
+/// For two parties the pruned frontier is a staircase: a grid over the first party's utility gives an O(1) test for
+/// most candidates, and a binary search settles the rest exactly.
+/// </summary>
+internal sealed class RunningFrontier
+{
+    private const int GridSize = 4096;
+    private const int InitialCapacity = 4096;
+
+    private readonly int _p;
+    private readonly double _quantum;
+    private readonly double _lo;
+    private readonly double _inv;
+    private readonly double[] _grid = new double[GridSize];
+    private long[] _index = new long[InitialCapacity];
+    private double[] _values;
+    private int _frontier;
+    private int _count;
+    private int _lastHit;
+
+    /// <param name="parties">Number of utilities per point.</param>
+    /// <param name="quantum">Rounding quantum of the final comparison (the table's tolerance).</param>
+    /// <param name="lo">Smallest possible utility of the first party.</param>
+    /// <param name="hi">Largest possible utility of the first party.</param>
+    public RunningFrontier(int parties, double quantum, double lo, double hi)
+    {
+        _p = parties;
+        _quantum = quantum;
+        _values = new double[InitialCapacity * parties];
+        _lo = lo;
+        _inv = hi > lo && double.IsFinite(hi - lo) ? (GridSize - 1) / (hi - lo) : 0;
+        _grid.AsSpan().Fill(double.NegativeInfinity);
+    }
+
+    /// <summary>True when a kept point is at least as good as <paramref name="u"/> for every party.</summary>
+    public bool Covers(ReadOnlySpan<double> u) => _p == 2 ? CoversTwo(u[0], u[1]) : CoversAny(u);
+
+    /// <summary>
+    /// Offers the admissible packages of one block (bit j of <paramref name="admissible"/> = package
+    /// <paramref name="baseIndex"/> + j, utility <paramref name="prefix"/>[q] + <paramref name="inner"/>[q][j]).
+    /// </summary>
+    public void Offer(long baseIndex, ReadOnlySpan<ulong> admissible, double[] prefix, double[][] inner)
+    {
+        if (_p == 2)
+        {
+            OfferTwo(baseIndex, admissible, prefix[0], prefix[1], inner[0], inner[1]);
+            return;
+        }
+
+        Span<double> u = stackalloc double[_p];
+        for (var w = 0; w < admissible.Length; w++)
+        {
+            var bits = admissible[w];
+            while (bits != 0)
+            {
+                var j = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                for (var q = 0; q < _p; q++)
+                {
+                    u[q] = prefix[q] + inner[q][j];
+                }
+
+                if (!CoversAny(u))
+                {
+                    Append(baseIndex + j, u);
+                }
+            }
+        }
+    }
+
+    /// <summary>The chunk's exact frontier: package indices and utilities (P per point), by the first party's utility, descending.</summary>
+    public (long[] Index, double[] Values) Finish()
+    {
+        Prune();
+        return (_index[.._frontier], _values[..(_frontier * _p)]);
+    }
+
+    /// <summary>
+    /// Keeps the undominated points among the first <paramref name="count"/> (lowest index wins ties), compacted to the
+    /// front of the arrays in ParetoFilter order; returns how many remain.
+    /// </summary>
+    public static int Prune(long[] index, double[] values, int count, int parties, double quantum)
+    {
+        var kept = ParetoFilter.Filter(values, count, parties, quantum, (a, b) => index[a].CompareTo(index[b]));
+        var newIndex = new long[kept.Length];
+        var newValues = new double[kept.Length * parties];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            newIndex[i] = index[kept[i]];
+            Array.Copy(values, kept[i] * parties, newValues, i * parties, parties);
+        }
+
+        newIndex.CopyTo(index, 0);
+        newValues.CopyTo(values, 0);
+        return kept.Length;
+    }
+
+    private void OfferTwo(long baseIndex, ReadOnlySpan<ulong> admissible, double p0, double p1, double[] s0, double[] s1)
+    {
+        var grid = _grid;
+        for (var w = 0; w < admissible.Length; w++)
+        {
+            var bits = admissible[w];
+            while (bits != 0)
+            {
+                var j = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                var u0 = p0 + s0[j];
+                var u1 = p1 + s1[j];
+                if (u1 <= grid[Bucket(u0)] || CoversTwoExactly(u0, u1))
+                {
+                    continue;
+                }
+
+                if (_count == _index.Length)
+                {
+                    Prune();
+                }
+
+                _index[_count] = baseIndex + j;
+                _values[2 * _count] = u0;
+                _values[(2 * _count) + 1] = u1;
+                _count++;
+            }
+        }
+    }
+
+    private bool CoversTwo(double u0, double u1) => u1 <= _grid[Bucket(u0)] || CoversTwoExactly(u0, u1);
+
+    // The pruned two-party frontier has strictly decreasing first and strictly increasing second utilities, so
+    // the points with f0 ≥ u0 are a prefix and the last of them has the largest f1.
+    private bool CoversTwoExactly(double u0, double u1)
+    {
+        int lo = 0, hi = _frontier;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_values[2 * mid] >= u0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo > 0 && _values[(2 * lo) - 1] >= u1;
+    }
+
+    private bool CoversAny(ReadOnlySpan<double> u)
+    {
+        if (_lastHit < _frontier && AtLeast(_lastHit, u))
+        {
+            return true;
+        }
+
+        for (var f = 0; f < _frontier; f++)
+        {
+            if (AtLeast(f, u))
+            {
+                _lastHit = f;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AtLeast(int f, ReadOnlySpan<double> u)
+    {
+        var row = _values.AsSpan(f * _p, _p);
+        for (var q = 0; q < row.Length; q++)
+        {
+            if (row[q] < u[q])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Append(long index, ReadOnlySpan<double> u)
+    {
+        if (_count == _index.Length)
+        {
+            Prune();
+        }
+
+        _index[_count] = index;
+        u.CopyTo(_values.AsSpan(_count * _p, _p));
+        _count++;
+    }
+
+    // Monotone in x (subtraction, multiplication by a positive constant and truncation all are), so
+    // Bucket(x) < Bucket(f0) implies x < f0: that is what makes the grid test sound.
+    private int Bucket(double x)
+    {
+        var v = (x - _lo) * _inv;
+        return v <= 0 ? 0 : v >= GridSize - 1 ? GridSize - 1 : (int)v;
+    }
+
+    private void Prune()
+    {
+        _frontier = _count = Prune(_index, _values, _count, _p, _quantum);
+        _lastHit = 0;
+        if (_frontier * 2 > _index.Length)
+        {
+            // Keep at least half the buffer free so that pruning stays amortised.
+            Array.Resize(ref _index, _index.Length * 2);
+            Array.Resize(ref _values, _index.Length * _p);
+        }
+
+        if (_p == 2)
+        {
+            // grid[b] = largest f1 over points whose f0 lies in a higher bucket than b (a candidate in bucket b has u0 < f0).
+            var grid = _grid.AsSpan();
+            grid.Fill(double.NegativeInfinity);
+            for (var f = 0; f < _frontier; f++)
+            {
+                var c = Bucket(_values[2 * f]);
+                if (c > 0)
+                {
+                    grid[c - 1] = Math.Max(grid[c - 1], _values[(2 * f) + 1]);
+                }
+            }
+
+            for (var b = GridSize - 2; b >= 0; b--)
+            {
+                grid[b] = Math.Max(grid[b], grid[b + 1]);
+            }
+        }
+    }
+}
