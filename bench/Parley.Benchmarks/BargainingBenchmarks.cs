@@ -26,6 +26,7 @@ public class BargainingBenchmarks
     private double[] _fourThresholds = null!;
     private UtilityTable _streamed = null!;
     private UtilityTable _constrained = null!;
+    private UtilityTable _streamedFour = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -41,6 +42,7 @@ public class BargainingBenchmarks
         _fourThresholds = [.. four.Parties.Select(p => (p.MaxUtility + p.MinUtility) / 2)];
         _streamed = Random(2, 8, 8, 3);
         _constrained = Constrained(_streamed);
+        _streamedFour = Random(4, 8, 8, 4);
     }
 
     [Benchmark(Description = "flagship RU+UA, no red lines (solve)")]
@@ -66,6 +68,12 @@ public class BargainingBenchmarks
 
     [Benchmark(Description = "streaming frontier fallback, 1.68e7 packages, 2 parties, 2 threads, block shortcuts off")]
     public long StreamedEveryPackage() => StreamingFrontier.Compute(_streamed, [0, 0], 2, default, shortcuts: false).Admissible;
+
+    [Benchmark(Description = "streaming frontier fallback, 1.68e7 packages, 2 parties, 1 thread, block shortcuts off")]
+    public long StreamedEveryPackageSingle() => StreamingFrontier.Compute(_streamed, [0, 0], 1, default, shortcuts: false).Admissible;
+
+    [Benchmark(Description = "streaming frontier fallback, 1.68e7 packages, 4 parties, 2 threads")]
+    public long StreamedFour() => StreamingFrontier.Compute(_streamedFour, [0, 0, 0, 0], 2, default).Admissible;
 
     [Benchmark(Description = "streaming frontier fallback, 1.68e7 packages, 4 red lines over 7 issues, zone thresholds, 2 threads")]
     public long StreamedConstrained() => StreamingFrontier.Compute(_constrained, [40, 40], 2, default).Admissible;

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Parley.Bargaining;
 
@@ -14,7 +16,8 @@ namespace Parley.Bargaining;
 internal sealed class RunningFrontier
 {
     private const int GridSize = 4096;
-    private const int InitialCapacity = 4096;
+    // Small at first, so that a chunk's first frontier forms after a few hundred candidates and starts filtering.
+    private const int InitialCapacity = 256;
 
     private readonly int _p;
     private readonly double _quantum;
@@ -26,6 +29,11 @@ internal sealed class RunningFrontier
     private int _frontier;
     private int _count;
     private int _lastHit;
+
+    // More than two parties: the pruned frontier's utilities by Σu descending, the order in which points are tried
+    // as dominators (points with a large sum cover most candidates, so most scans stop early).
+    private double[] _scan = [];
+    private int _scanStride;
 
     /// <param name="parties">Number of utilities per point.</param>
     /// <param name="quantum">Rounding quantum of the final comparison (the table's tolerance).</param>
@@ -47,12 +55,14 @@ internal sealed class RunningFrontier
     /// <summary>
     /// Offers the admissible packages of one block (bit j of <paramref name="admissible"/> = package
     /// <paramref name="baseIndex"/> + j, utility <paramref name="prefix"/>[q] + <paramref name="inner"/>[q][j]).
+    /// With <paramref name="wordMax"/> (per party, the largest inner entry of each 64-package word), a word whose best
+    /// corner is covered is skipped whole.
     /// </summary>
-    public void Offer(long baseIndex, ReadOnlySpan<ulong> admissible, double[] prefix, double[][] inner)
+    public void Offer(long baseIndex, ReadOnlySpan<ulong> admissible, double[] prefix, double[][] inner, double[][]? wordMax)
     {
         if (_p == 2)
         {
-            OfferTwo(baseIndex, admissible, prefix[0], prefix[1], inner[0], inner[1]);
+            OfferTwo(baseIndex, admissible, prefix[0], prefix[1], inner[0], inner[1], wordMax?[0], wordMax?[1]);
             return;
         }
 
@@ -60,6 +70,19 @@ internal sealed class RunningFrontier
         for (var w = 0; w < admissible.Length; w++)
         {
             var bits = admissible[w];
+            if (bits != 0 && wordMax is not null)
+            {
+                for (var q = 0; q < _p; q++)
+                {
+                    u[q] = prefix[q] + wordMax[q][w];
+                }
+
+                if (CoversAny(u))
+                {
+                    continue;
+                }
+            }
+
             while (bits != 0)
             {
                 var j = (w << 6) + BitOperations.TrailingZeroCount(bits);
@@ -104,12 +127,17 @@ internal sealed class RunningFrontier
         return kept.Length;
     }
 
-    private void OfferTwo(long baseIndex, ReadOnlySpan<ulong> admissible, double p0, double p1, double[] s0, double[] s1)
+    private void OfferTwo(long baseIndex, ReadOnlySpan<ulong> admissible, double p0, double p1, double[] s0, double[] s1, double[]? max0, double[]? max1)
     {
         var grid = _grid;
         for (var w = 0; w < admissible.Length; w++)
         {
             var bits = admissible[w];
+            if (bits != 0 && max0 is not null && CoversTwo(p0 + max0[w], p1 + max1![w]))
+            {
+                continue;
+            }
+
             while (bits != 0)
             {
                 var j = (w << 6) + BitOperations.TrailingZeroCount(bits);
@@ -157,37 +185,68 @@ internal sealed class RunningFrontier
         return lo > 0 && _values[(2 * lo) - 1] >= u1;
     }
 
+    // Four frontier points per compare: a point covers u when it is ≥ u for every party.
     private bool CoversAny(ReadOnlySpan<double> u)
     {
-        if (_lastHit < _frontier && AtLeast(_lastHit, u))
+        var stride = _scanStride;
+        var scan = _scan;
+        if (_lastHit < _frontier)
         {
-            return true;
+            var all = true;
+            for (var q = 0; q < _p && all; q++)
+            {
+                all = scan[(q * stride) + _lastHit] >= u[q];
+            }
+
+            if (all)
+            {
+                return true;
+            }
         }
 
-        for (var f = 0; f < _frontier; f++)
+        if (!Vector256.IsHardwareAccelerated)
         {
-            if (AtLeast(f, u))
+            for (var f = 0; f < _frontier; f++)
             {
-                _lastHit = f;
+                var all = true;
+                for (var q = 0; q < _p && all; q++)
+                {
+                    all = scan[(q * stride) + f] >= u[q];
+                }
+
+                if (all)
+                {
+                    _lastHit = f;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        Span<Vector256<double>> target = stackalloc Vector256<double>[_p];
+        for (var q = 0; q < _p; q++)
+        {
+            target[q] = Vector256.Create(u[q]);
+        }
+
+        ref var first = ref MemoryMarshal.GetArrayDataReference(scan);
+        for (var f = 0; f < _frontier; f += 4)
+        {
+            var hit = Vector256.GreaterThanOrEqual(Vector256.LoadUnsafe(ref first, (nuint)f), target[0]);
+            for (var q = 1; q < _p; q++)
+            {
+                hit &= Vector256.GreaterThanOrEqual(Vector256.LoadUnsafe(ref first, (nuint)((q * stride) + f)), target[q]);
+            }
+
+            if (hit != Vector256<double>.Zero)
+            {
+                _lastHit = f + BitOperations.TrailingZeroCount(hit.ExtractMostSignificantBits());
                 return true;
             }
         }
 
         return false;
-    }
-
-    private bool AtLeast(int f, ReadOnlySpan<double> u)
-    {
-        var row = _values.AsSpan(f * _p, _p);
-        for (var q = 0; q < row.Length; q++)
-        {
-            if (row[q] < u[q])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private void Append(long index, ReadOnlySpan<double> u)
@@ -221,7 +280,34 @@ internal sealed class RunningFrontier
             Array.Resize(ref _values, _index.Length * _p);
         }
 
-        if (_p == 2)
+        if (_p != 2)
+        {
+            var order = new int[_frontier];
+            var sums = new double[_frontier];
+            for (var f = 0; f < _frontier; f++)
+            {
+                order[f] = f;
+                for (var q = 0; q < _p; q++)
+                {
+                    sums[f] -= _values[(f * _p) + q];
+                }
+            }
+
+            Array.Sort(sums, order);
+
+            // Party-major, padded to whole vectors with −∞ (never ≥ a utility).
+            _scanStride = (_frontier + 3) & ~3;
+            _scan = new double[Math.Max(1, _scanStride * _p)];
+            _scan.AsSpan().Fill(double.NegativeInfinity);
+            for (var f = 0; f < _frontier; f++)
+            {
+                for (var q = 0; q < _p; q++)
+                {
+                    _scan[(q * _scanStride) + f] = _values[(order[f] * _p) + q];
+                }
+            }
+        }
+        else
         {
             // grid[b] = largest f1 over points whose f0 lies in a higher bucket than b (a candidate in bucket b has u0 < f0).
             var grid = _grid.AsSpan();

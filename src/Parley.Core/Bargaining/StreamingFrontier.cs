@@ -11,7 +11,8 @@ namespace Parley.Bargaining;
 /// package's utility is one addition per party (prefix sum + block entry). Red lines are evaluated a block at a time
 /// as bitsets (<see cref="BlockRedLines"/>), the zone is counted with vector compares, and admissible packages go
 /// through a cheap dominance test against the chunk's running Pareto set (<see cref="RunningFrontier"/>) before
-/// being buffered. A block whose best corner (every party's best entry) is already covered is skipped whole.
+/// being buffered. A block, or a 64-package word of it, whose best corner (every party's best entry) is already covered is
+/// skipped whole.
 /// Prefixes are split into contiguous chunks processed in parallel; chunk frontiers are merged in chunk order and
 /// filtered once more. Utilities are always formed the same way (prefix + block entry, independent of chunking) and
 /// ties in rounded utilities go to the lowest package index, so the result does not depend on the thread count.
@@ -65,9 +66,19 @@ internal static class StreamingFrontier
             innerMax[q] = inner[q].AsSpan(0, block).ToArray().Max();
         }
 
+        var wordMax = new double[p][];
+        for (var q = 0; q < p; q++)
+        {
+            wordMax[q] = new double[words];
+            for (var w = 0; w < words; w++)
+            {
+                wordMax[q][w] = inner[q].AsSpan(w << 6, Math.Min(64, block - (w << 6))).ToArray().Max();
+            }
+        }
+
         var rules = BlockRedLines.Compile(space, [.. CompiledRedLines.For(table).SelectMany(r => r)], split, block);
         var prefixes = total / block;
-        var chunks = (int)Math.Clamp(prefixes, 1, Math.Max(1, workers) * 16L);
+        var chunks = (int)Math.Clamp(prefixes, 1, Math.Max(1, workers) * 4L);
         var frontiers = new (long[] Index, double[] Values)[chunks];
         var admissible = new long[chunks];
         var zone = new long[chunks];
@@ -121,7 +132,7 @@ internal static class StreamingFrontier
                     zone[chunk] += CountZone(bits, count, prefix, inner, innerMin, innerMax, thresholds, shortcuts);
                     if (!shortcuts || !running.Covers(ideal))
                     {
-                        running.Offer(at * block, bits, prefix, inner);
+                        running.Offer(at * block, bits, prefix, inner, shortcuts ? wordMax : null);
                     }
                 }
 
