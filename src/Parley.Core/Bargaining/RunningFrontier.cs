@@ -9,13 +9,15 @@ namespace Parley.Bargaining;
 /// so a candidate that some kept point matches or beats in every utility can be dropped at once: the kept point
 /// dominates it, or equals it and wins the lowest-index tie. Comparing raw utilities is enough for that, because
 /// <see cref="ParetoFilter.Key"/> is monotone (u ≥ v implies Key(u) ≥ Key(v)). Survivors are buffered by index and
-/// utilities (no per-package allocation) and pruned exactly by <see cref="ParetoFilter"/> whenever the buffer fills.
-/// For two parties the pruned frontier is a staircase: a grid over the first party's utility gives an O(1) test for
-/// most candidates, and a binary search settles the rest exactly.
+/// utilities (no per-package allocation) and pruned exactly (<see cref="ParetoFilter"/>'s result) whenever the buffer
+/// fills. For two parties the pruned frontier is a staircase: a grid over the first party's utility gives an O(1)
+/// test for most candidates, and a binary search settles the rest exactly; for more parties the kept points are
+/// scanned four at a time.
 /// </summary>
 internal sealed class RunningFrontier
 {
     private const int GridSize = 4096;
+
     // Small at first, so that a chunk's first frontier forms after a few hundred candidates and starts filtering.
     private const int InitialCapacity = 256;
 

@@ -104,7 +104,7 @@ public sealed class BargainingPropertyTests
         }, iter: 200);
 
     [Fact]
-    public void StreamingFallback_SameOnAnyThreadCountBlockSplitAndShortcuts() =>
+    public void StreamingFallback_SameOnAnyThreadCountWithOrWithoutShortcuts() =>
         Gen.Select(RandomTables.Small, Gen.Int[6, 8], Gen.Int[0, int.MaxValue]).Sample((small, issues, seed) =>
         {
             // Larger tables than Small (6–8 issues) and tiny blocks, so there are many blocks and chunks to split.
