@@ -75,6 +75,9 @@ public class BargainingBenchmarks
     [Benchmark(Description = "streaming frontier fallback, 1.68e7 packages, 4 parties, 2 threads")]
     public long StreamedFour() => StreamingFrontier.Compute(_streamedFour, [0, 0, 0, 0], 2, default).Admissible;
 
+    [Benchmark(Description = "streaming frontier fallback, 1.68e7 packages, 4 parties, 2 threads, block shortcuts off")]
+    public long StreamedFourEveryPackage() => StreamingFrontier.Compute(_streamedFour, [0, 0, 0, 0], 2, default, shortcuts: false).Admissible;
+
     [Benchmark(Description = "streaming frontier fallback, 1.68e7 packages, 4 red lines over 7 issues, zone thresholds, 2 threads")]
     public long StreamedConstrained() => StreamingFrontier.Compute(_constrained, [40, 40], 2, default).Admissible;
 
