@@ -25,6 +25,8 @@ public class BargainingBenchmarks
     private double[] _twoThresholds = null!;
     private double[] _fourThresholds = null!;
     private UtilityTable _streamed = null!;
+    private UtilityTable _constrained = null!;
+    private UtilityTable _streamedFour = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -39,6 +41,8 @@ public class BargainingBenchmarks
         _twoThresholds = [.. two.Parties.Select(p => (p.MaxUtility + p.MinUtility) / 2)];
         _fourThresholds = [.. four.Parties.Select(p => (p.MaxUtility + p.MinUtility) / 2)];
         _streamed = Random(2, 8, 8, 3);
+        _constrained = Constrained(_streamed);
+        _streamedFour = Random(4, 8, 8, 4);
     }
 
     [Benchmark(Description = "flagship RU+UA, no red lines (solve)")]
@@ -62,6 +66,24 @@ public class BargainingBenchmarks
     [Benchmark(Description = "streaming frontier fallback, 8^8 = 1.68e7 packages, 2 parties, 2 threads")]
     public long Streamed() => StreamingFrontier.Compute(_streamed, [0, 0], 2, default).Admissible;
 
+    [Benchmark(Description = "streaming frontier fallback, 1.68e7 packages, 2 parties, 2 threads, block shortcuts off")]
+    public long StreamedEveryPackage() => StreamingFrontier.Compute(_streamed, [0, 0], 2, default, shortcuts: false).Admissible;
+
+    [Benchmark(Description = "streaming frontier fallback, 1.68e7 packages, 2 parties, 1 thread, block shortcuts off")]
+    public long StreamedEveryPackageSingle() => StreamingFrontier.Compute(_streamed, [0, 0], 1, default, shortcuts: false).Admissible;
+
+    [Benchmark(Description = "streaming frontier fallback, 1.68e7 packages, 4 parties, 2 threads")]
+    public long StreamedFour() => StreamingFrontier.Compute(_streamedFour, [0, 0, 0, 0], 2, default).Admissible;
+
+    [Benchmark(Description = "streaming frontier fallback, 1.68e7 packages, 4 parties, 2 threads, block shortcuts off")]
+    public long StreamedFourEveryPackage() => StreamingFrontier.Compute(_streamedFour, [0, 0, 0, 0], 2, default, shortcuts: false).Admissible;
+
+    [Benchmark(Description = "streaming frontier fallback, 1.68e7 packages, 4 red lines over 7 issues, zone thresholds, 2 threads")]
+    public long StreamedConstrained() => StreamingFrontier.Compute(_constrained, [40, 40], 2, default).Admissible;
+
+    [Benchmark(Description = "streaming frontier fallback, 1.68e7 packages, 4 red lines, zone thresholds, 2 threads, block shortcuts off")]
+    public long StreamedConstrainedEveryPackage() => StreamingFrontier.Compute(_constrained, [40, 40], 2, default, shortcuts: false).Admissible;
+
     private static string FindExample()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
@@ -71,6 +93,28 @@ public class BargainingBenchmarks
         }
 
         return Path.Combine(dir?.FullName ?? ".", "examples", "ukraine-talks-2025.yaml");
+    }
+
+    // Red lines across issues of both the enumerated block and the prefix, including a three-issue disjunction.
+    private static UtilityTable Constrained(UtilityTable table)
+    {
+        static IssueIn In(int issue, params int[] options) => new($"I{issue}", options.Select(o => $"I{issue}o{o}").ToValueList());
+        RedLine[] first =
+        [
+            new("A1", new Implies(In(0, 1, 2), new Negation(In(7, 0, 3, 5)))),
+            new("A2", new AnyOf(ValueList.Of<Condition>(In(2, 0, 1, 2, 3), In(5, 4, 5), In(6, 7)))),
+        ];
+        RedLine[] second =
+        [
+            new("B1", new Iff(In(1, 0, 1, 2, 3, 4), In(4, 2, 3, 4, 5, 6))),
+            new("B2", new Negation(new AllOf(ValueList.Of<Condition>(In(3, 6, 7), In(7, 6, 7))))),
+        ];
+        return table with
+        {
+            Parties = ValueList.Of(
+                table.Parties[0] with { RedLines = first.ToValueList() },
+                table.Parties[1] with { RedLines = second.ToValueList() }),
+        };
     }
 
     private static UtilityTable Random(int parties, int issues, int options, int seed)

@@ -1,5 +1,6 @@
 using CsCheck;
 using Parley.Bargaining;
+using Parley.Model;
 
 namespace Parley.Core.Tests.Bargaining;
 
@@ -101,4 +102,74 @@ public sealed class BargainingPropertyTests
             Assert.Equal(dp.Admissible, streamed.Admissible);
             Assert.Equal(dp.Nash, streamed.Nash);
         }, iter: 200);
+
+    [Fact]
+    public void StreamingFallback_SameOnAnyThreadCountWithOrWithoutShortcuts() =>
+        Gen.Select(Gen.Int[2, 4], Gen.Int[6, 8], Gen.Int[0, int.MaxValue], Gen.Bool).Sample((parties, issues, seed, coarse) =>
+        {
+            // Larger tables than Small (6–8 issues) and tiny blocks, so there are many blocks and chunks to split.
+            var table = RandomTables.Build(parties, issues, seed, coarse);
+            var thresholds = BargainingSolver.Thresholds(table);
+            var reference = StreamingFrontier.Compute(table, thresholds, 1, default, shortcuts: false, blockLimit: 8);
+
+            foreach (var (workers, shortcuts) in new[] { (1, true), (2, true), (3, false), (4, true) })
+            {
+                var other = StreamingFrontier.Compute(table, thresholds, workers, default, shortcuts, blockLimit: 8);
+                Assert.Equal(reference.Admissible, other.Admissible);
+                Assert.Equal(reference.Zone, other.Zone);
+                Assert.Equal(reference.Frontier, other.Frontier);
+            }
+
+            // And the default block size agrees with the dynamic programme on the frontier packages and counts.
+            var dp = BargainingSolver.Solve(table, new BargainingOptions { Diagnose = false });
+            var streamed = StreamingFrontier.Compute(table, thresholds, 2, default);
+            Assert.Equal(BargainingSolver.Frontier(table).Select(o => o.Package), streamed.Frontier.Select(f => f.ToValueList()));
+            Assert.Equal(dp.Admissible, streamed.Admissible);
+            Assert.Equal(dp.AgreementZone, streamed.Zone);
+        }, iter: 40);
+
+    [Fact]
+    public void StreamingFallback_AnyRedLineShape_EqualsBruteForce() =>
+        Gen.Select(RandomTables.Small, Gen.Int[0, int.MaxValue]).Sample((small, seed) =>
+        {
+            // Random and/or/not/if/iff trees over issue and option atoms, so every operator of the block evaluator is used.
+            var random = new Random(seed);
+            var table = small with
+            {
+                Parties = small.Parties.Select((p, i) => p with
+                {
+                    RedLines = p.RedLines.Append(new RedLine($"R{i}", RandomRule(small.Space, random, 3))).ToValueList(),
+                }).ToValueList(),
+            };
+            var admissible = BruteForce.Zone(table.WithReservations([.. table.Parties.Select(_ => double.NegativeInfinity)]));
+
+            foreach (var blockLimit in new[] { 1, 8, StreamingFrontier.DefaultBlockLimit })
+            {
+                var streamed = StreamingFrontier.Compute(table, BargainingSolver.Thresholds(table), 2, default, blockLimit: blockLimit);
+                Assert.Equal(admissible.Count, streamed.Admissible);
+                Assert.Equal(BruteForce.ZoneCount(table), streamed.Zone);
+                Assert.Equal(BruteForce.Frontier(admissible, table.Tolerance).Select(o => o.Package), streamed.Frontier.Select(f => f.ToValueList()));
+            }
+        }, iter: 200);
+
+    private static Condition RandomRule(OutcomeSpace space, Random random, int depth)
+    {
+        var issue = space.Issues[random.Next(space.Issues.Count)];
+        if (depth == 0 || random.NextDouble() < 0.25)
+        {
+            return random.NextDouble() < 0.3
+                ? new OptionTaken(issue.OptionIds[random.Next(issue.OptionIds.Count)])
+                : new IssueIn(issue.Id, issue.OptionIds.Where(_ => random.NextDouble() < 0.5).ToValueList(), random.NextDouble() < 0.3);
+        }
+
+        Condition Next() => RandomRule(space, random, depth - 1);
+        return random.Next(5) switch
+        {
+            0 => new Negation(Next()),
+            1 => new AllOf(Enumerable.Range(0, random.Next(2, 4)).Select(_ => Next()).ToValueList()),
+            2 => new AnyOf(Enumerable.Range(0, random.Next(2, 4)).Select(_ => Next()).ToValueList()),
+            3 => new Implies(Next(), Next()),
+            _ => new Iff(Next(), Next()),
+        };
+    }
 }
