@@ -245,7 +245,7 @@ internal static class BargainCommand
     internal static JsonNode ToJsonNode(BargainingResult r, string source)
     {
         var node = JsonSerializer.SerializeToNode(ToJson(r, source), Output.Json)!.AsObject();
-        foreach (var key in new[] { "agreementZone", "nash", "kalaiSmorodinsky", "egalitarian", "utilitarian" })
+        foreach (var key in new[] { "agreementZone", "nash", "kalaiSmorodinsky", "egalitarian", "utilitarian", "diagnosisMaxSetSize" })
         {
             node.TryAdd(key, null);
         }
@@ -253,6 +253,9 @@ internal static class BargainCommand
         node.TryAdd("conflicts", new JsonArray());
         node.TryAdd("relaxations", new JsonArray());
         node.TryAdd("reservationCuts", new JsonArray());
+
+        // Without a diagnosis the zone is not empty, so the red lines alone cannot be incompatible.
+        node.TryAdd("redLinesAloneIncompatible", false);
         return node;
     }
 

@@ -26,10 +26,14 @@ public sealed class BargainCommandTests : IDisposable
         Assert.Equal("T4", nash.GetProperty("package").GetProperty("T").GetString());
         Assert.Equal(65.5, nash.GetProperty("utilities").GetProperty("RU").GetDouble());
         Assert.Equal(50.0, nash.GetProperty("utilities").GetProperty("UA").GetDouble());
-        foreach (var key in new[] { "pareto", "kalaiSmorodinsky", "egalitarian", "utilitarian", "spaceFrontier" })
+        foreach (var key in new[] { "pareto", "kalaiSmorodinsky", "egalitarian", "utilitarian", "spaceFrontier", "conflicts", "relaxations", "reservationCuts" })
         {
             Assert.True(root.TryGetProperty(key, out _), key);
         }
+
+        // Documented as always present, even when the zone is not empty and no diagnosis runs.
+        Assert.False(root.GetProperty("redLinesAloneIncompatible").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("diagnosisMaxSetSize").ValueKind);
     }
 
     [Fact]
