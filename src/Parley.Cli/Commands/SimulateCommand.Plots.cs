@@ -10,6 +10,15 @@ internal static partial class SimulateCommand
     /// <summary>The negotiation lens's plots (ScottPlot), saved as PNG or SVG by the file's extension.</summary>
     internal static class Plots
     {
+        /// <summary>Rejects a plot path that is not .png/.svg before any work is done (a user should not wait for the runs to learn that).</summary>
+        public static void CheckExtension(string? path)
+        {
+            if (path is not null && Path.GetExtension(path).ToLowerInvariant() is not (".png" or ".svg"))
+            {
+                throw new UsageException($"plot file '{path}': expected a .png or .svg extension");
+            }
+        }
+
         public static void AgreementCurve(ForecastReport report, string path)
         {
             var plot = new Plot();

@@ -55,6 +55,8 @@ internal static partial class SimulateCommand
                 throw new UsageException("--threads must be between 1 and 1024");
             }
 
+            Plots.CheckExtension(parse.GetValue(plot));
+            Plots.CheckExtension(parse.GetValue(dance));
             if (parse.GetValue(sensitivity) is < 0)
             {
                 throw new UsageException("--sensitivity-runs must be 0 or more");

@@ -43,6 +43,7 @@ internal static partial class TournamentCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var path = parse.GetValue(config)!;
+            SimulateCommand.Plots.CheckExtension(parse.GetValue(plot));
             var spec = LoadSpec(path);
             var domains = LoadDomains(spec, path, error);
             IReadOnlyList<TournamentSession> sessions;

@@ -59,6 +59,7 @@ public class SimulateCommandTests
     [InlineData("--by", "1 Sept")]
     [InlineData("--runs", "0")]
     [InlineData("--plot", "p.gif")]
+    [InlineData("--dance", "d.bmp")]
     public void Simulate_BadOptions_ExitTwo(string option, string value)
     {
         var (code, _, err) = CliRunner.Run("simulate", Flagship, "--runs", "20", "--sensitivity-runs", "0", option, value);

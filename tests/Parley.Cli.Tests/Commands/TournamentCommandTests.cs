@@ -137,6 +137,18 @@ public class TournamentCommandTests
         Assert.Equal("soft|boulware,boulware|0", lines[0].GetProperty("stage").GetString());
     }
 
+    [Fact]
+    public void Tournament_BadPlotExtension_ExitsTwoBeforeRunningAnySession()
+    {
+        var dir = Directory.CreateTempSubdirectory("parley-tour-").FullName;
+        var config = Config(dir, "boulware, conceder", 1, 20);
+        var (code, _, err) = CliRunner.Run("tournament", config, "--out", Path.Combine(dir, "out"), "--plot", Path.Combine(dir, "rank.bmp"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("expected a .png or .svg extension", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "out")));
+    }
+
     /// <summary>Counts complete lines without locking the file the child is writing.</summary>
     private static int CountLines(string file)
     {
