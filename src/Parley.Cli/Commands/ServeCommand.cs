@@ -2,6 +2,8 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Parley.Cli.Infrastructure;
 using Parley.Talks.Service;
 using Parley.Talks.Storage;
@@ -31,7 +33,16 @@ internal static class ServeCommand
             var scenarios = (parse.GetValue(open) ?? []).Select(f => ScenarioFiles.LoadOrThrow(f, parse.InvocationConfiguration.Error)).ToList();
             var options = new TalksWebOptions { Urls = parse.GetValue(urls)!, Db = parse.GetValue(db)! };
             await using var app = await OpenAsync(options, cancellationToken).ConfigureAwait(false);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or FormatException)
+            {
+                // A malformed address or a port in use is the user's input, not a bug.
+                throw new UsageException($"--urls: {ex.Message}");
+            }
+
             var store = app.Services.GetRequiredService<IEventStore>();
             var addresses = TalksWebApp.Addresses(app);
             var service = app.Services.GetRequiredService<TalksService>();
@@ -68,12 +79,22 @@ internal static class ServeCommand
     {
         try
         {
-            return await TalksWebApp.CreateAsync(options, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await TalksWebApp.CreateAsync(options, QuietStdout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or ArgumentException or IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"--db: cannot open the database: {ex.Message}");
         }
+    }
+
+    /// <summary>
+    /// Keeps stdout for results (the listening line or the <c>--format json</c> document): server logs go to stderr,
+    /// and the host's own "failed to start" log is dropped because the exception it logs is reported as an error.
+    /// </summary>
+    private static void QuietStdout(WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     }
 
     // Plain lines, not Spectre: tokens and links must never wrap, so they can be copied whole.

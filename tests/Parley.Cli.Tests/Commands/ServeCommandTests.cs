@@ -13,6 +13,18 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public void Serve_WithAMalformedAddress_ExitsTwoWithoutCallingItABug()
+    {
+        var db = Path.Combine(Directory.CreateTempSubdirectory("parley-serve-").FullName, "p.db");
+        var (code, output, err) = CliRunner.Run("serve", "--db", db, "--urls", "not-a-url");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("parley: error: --urls:", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", err, StringComparison.Ordinal);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
     public void Bench_SmallRun_ReportsEveryAppend()
     {
         var (code, output, err) = CliRunner.Run("serve", "bench", "--appends", "40", "--concurrency", "4", "--talks", "2", "--format", "json");
