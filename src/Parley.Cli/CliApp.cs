@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Parley.Cli.Commands;
 using Parley.Cli.Infrastructure;
 using Parley.Scenarios;
@@ -28,6 +29,18 @@ internal static class CliApp
         return root;
     }
 
+    /// <summary>"parley cluster run" for the command the user typed, so the hint points at its own help.</summary>
+    private static string CommandPath(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = command; r is CommandResult c && c.Command is not RootCommand; r = c.Parent)
+        {
+            names.Insert(0, c.Command.Name);
+        }
+
+        return string.Join(' ', names.Prepend("parley"));
+    }
+
     public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         var output = stdout ?? Console.Out;
@@ -41,7 +54,7 @@ internal static class CliApp
                 errors.WriteLine($"parley: error: {error.Message}");
             }
 
-            errors.WriteLine("Run 'parley --help' for usage.");
+            errors.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");
             return InvalidInput;
         }
 

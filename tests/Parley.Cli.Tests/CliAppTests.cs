@@ -73,6 +73,17 @@ public sealed partial class CliAppTests
         Assert.Contains("unknown option '--bogus'", err, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("parley --help", "frobnicate")]
+    [InlineData("parley describe --help", "describe")]
+    [InlineData("parley cluster workers --help", "cluster", "workers")]
+    public void Usage_Error_PointsAtTheHelpOfTheCommandTyped(string hint, params string[] args)
+    {
+        var (_, _, err) = CliRunner.Run(args);
+
+        Assert.Contains($"Run '{hint}' for usage.", err, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"^\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?$")]
     private static partial Regex VersionLine();
 }
