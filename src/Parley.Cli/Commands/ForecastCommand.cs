@@ -77,6 +77,11 @@ internal static partial class ForecastCommand
                 throw new UsageException("--runs must be between 0 and 10000");
             }
 
+            if (parse.GetValue(threshold) is not (> 0 and <= 100))
+            {
+                throw new UsageException("--shift-threshold must be more than 0 and at most 100 (points on the 0–100 scale)");
+            }
+
             ForecastResult result;
             RobustnessReport? report = null;
             if (parse.GetValue(robustness))

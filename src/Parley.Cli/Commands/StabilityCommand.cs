@@ -63,6 +63,11 @@ internal static class StabilityCommand
             var mode = parse.GetValue(sanctions) == "once-each" ? SanctionMode.OnceEach : SanctionMode.Full;
             var conceptList = ParseConcepts(parse.GetValue(concepts)!);
             var rule = parse.GetValue(inverseRule) == "gmcr-py" ? InverseRule.GmcrPy : InverseRule.Standard;
+            if (parse.GetValue(list) < 0)
+            {
+                throw new UsageException("--list must be 0 or more");
+            }
+
             if (parse.GetValue(inverse) is null && parse.GetResult(inverseRule) is { Implicit: false })
             {
                 throw new UsageException("--inverse-rule applies only with --inverse STATE");

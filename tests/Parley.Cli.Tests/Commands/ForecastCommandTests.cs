@@ -128,6 +128,7 @@ public sealed class ForecastCommandTests
     [InlineData("--plot", "out.pdf")]
     [InlineData("--digits", "11")]
     [InlineData("--voting-rule", "Loud")]
+    [InlineData("--shift-threshold", "-5")]
     public void Bad_usage_exits_two(string option, string value)
     {
         var (code, _, err) = CliRunner.Run("forecast", Data("dummyData_3Dim.csv"), option, value);
