@@ -42,6 +42,11 @@ internal static class ReportCommand
                 throw new UsageException($"cannot write {target}: folder {folder} does not exist");
             }
 
+            if (Directory.Exists(target))
+            {
+                throw new UsageException($"cannot write {target}: it is a folder; give a file name such as {Path.Combine(target, "briefing.html")}");
+            }
+
             var path = parse.GetValue(file)!;
             var scenario = ScenarioFiles.LoadOrThrow(path, stderr);
             var context = ReportContext.For(scenario, path, Sha256(path), options);

@@ -57,6 +57,7 @@ public class SimulateCommandTests
 
     [Theory]
     [InlineData("--by", "1 Sept")]
+    [InlineData("--by", "2025-01-01")]
     [InlineData("--runs", "0")]
     [InlineData("--plot", "p.gif")]
     [InlineData("--dance", "d.bmp")]

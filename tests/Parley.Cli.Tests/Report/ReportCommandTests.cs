@@ -300,6 +300,17 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
     }
 
     [Fact]
+    public void Report_OutputIsAFolder_ExitsTwoSayingSoBeforeRunningTheLenses()
+    {
+        var target = flagship.Directory.FullName;
+
+        var (code, _, stderr) = CliRunner.Run("report", TestPaths.Example("ukraine-talks-2025.yaml"), "-o", target);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"cannot write {target}: it is a folder", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_HostileText_IsEscapedAndSectionsWithoutInputSaySo()
     {
         var yaml = Path.Combine(flagship.Directory.FullName, "hostile.yaml");
