@@ -57,6 +57,9 @@ internal static partial class SimulateCommand
 
             Plots.CheckExtension(parse.GetValue(plot));
             Plots.CheckExtension(parse.GetValue(dance));
+            OutputPaths.CheckWritable("--plot", parse.GetValue(plot));
+            OutputPaths.CheckWritable("--dance", parse.GetValue(dance));
+            OutputPaths.CheckWritable("--trace", parse.GetValue(trace));
             if (parse.GetValue(sensitivity) is < 0)
             {
                 throw new UsageException("--sensitivity-runs must be 0 or more");

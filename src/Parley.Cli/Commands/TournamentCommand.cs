@@ -44,6 +44,9 @@ internal static partial class TournamentCommand
             var error = parse.InvocationConfiguration.Error;
             var path = parse.GetValue(config)!;
             SimulateCommand.Plots.CheckExtension(parse.GetValue(plot));
+            OutputPaths.CheckWritable("--plot", parse.GetValue(plot));
+            OutputPaths.CheckWritable("--csv", parse.GetValue(csv));
+            OutputPaths.CheckWritable("--trace", parse.GetValue(trace));
             var spec = LoadSpec(path);
             var domains = LoadDomains(spec, path, error);
             IReadOnlyList<TournamentSession> sessions;

@@ -61,6 +61,7 @@ public class SimulateCommandTests
     [InlineData("--runs", "0")]
     [InlineData("--plot", "p.gif")]
     [InlineData("--dance", "d.bmp")]
+    [InlineData("--trace", "/nonexistent-folder/t.json")]
     public void Simulate_BadOptions_ExitTwo(string option, string value)
     {
         var (code, _, err) = CliRunner.Run("simulate", Flagship, "--runs", "20", "--sensitivity-runs", "0", option, value);

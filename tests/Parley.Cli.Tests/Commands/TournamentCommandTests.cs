@@ -149,6 +149,22 @@ public class TournamentCommandTests
         Assert.False(Directory.Exists(Path.Combine(dir, "out")));
     }
 
+    [Theory]
+    [InlineData("--csv")]
+    [InlineData("--trace")]
+    [InlineData("--plot")]
+    public void Tournament_OutputFileInAMissingFolder_ExitsTwoBeforeRunning(string option)
+    {
+        var dir = Directory.CreateTempSubdirectory("parley-tour-").FullName;
+        var config = Config(dir, "boulware, conceder", 1, 20);
+        var (code, _, err) = CliRunner.Run("tournament", config, "--out", Path.Combine(dir, "out"), option, Path.Combine(dir, "missing", "f.svg"));
+
+        Assert.Equal(2, code);
+        Assert.Contains($"{option} ", err, StringComparison.Ordinal);
+        Assert.Contains("does not exist", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "out")));
+    }
+
     /// <summary>Counts complete lines without locking the file the child is writing.</summary>
     private static int CountLines(string file)
     {
