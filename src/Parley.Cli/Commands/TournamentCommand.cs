@@ -43,6 +43,12 @@ internal static partial class TournamentCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var path = parse.GetValue(config)!;
+            var k = parse.GetValue(threads);
+            if (k < 1 || k > 1024)
+            {
+                throw new UsageException("--threads must be between 1 and 1024");
+            }
+
             SimulateCommand.Plots.CheckExtension(parse.GetValue(plot));
             OutputPaths.CheckWritable("--plot", parse.GetValue(plot));
             OutputPaths.CheckWritable("--csv", parse.GetValue(csv));
@@ -60,15 +66,17 @@ internal static partial class TournamentCommand
             }
 
             var dir = parse.GetValue(outDir) ?? Path.GetFullPath("tournament-" + spec.Name);
-            Directory.CreateDirectory(dir);
-            var results = Path.Combine(dir, "results.jsonl");
-            var done = ReadDone(results, parse.GetValue(resume), sessions);
-            var k = parse.GetValue(threads);
-            if (k < 1 || k > 1024)
+            try
             {
-                throw new UsageException("--threads must be between 1 and 1024");
+                Directory.CreateDirectory(dir);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"--out {dir}: cannot create the folder: {ex.Message}");
             }
 
+            var results = Path.Combine(dir, "results.jsonl");
+            var done = ReadDone(results, parse.GetValue(resume), sessions);
             var pending = sessions.Where(s => !done.Contains(s.Key)).ToList();
             if (done.Count > 0)
             {

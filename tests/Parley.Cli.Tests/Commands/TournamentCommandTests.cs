@@ -165,6 +165,29 @@ public class TournamentCommandTests
         Assert.False(Directory.Exists(Path.Combine(dir, "out")));
     }
 
+    [Fact]
+    public void Tournament_BadThreads_ExitsTwoWithoutCreatingTheOutputFolder()
+    {
+        var dir = Directory.CreateTempSubdirectory("parley-tour-").FullName;
+        var config = Config(dir, "boulware", 1, 20);
+        var (code, _, err) = CliRunner.Run("tournament", config, "--out", Path.Combine(dir, "out"), "--threads", "0");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--threads must be between 1 and 1024", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "out")));
+    }
+
+    [Fact]
+    public void Tournament_OutIsAFile_ExitsTwoNamingTheOption()
+    {
+        var dir = Directory.CreateTempSubdirectory("parley-tour-").FullName;
+        var config = Config(dir, "boulware", 1, 20);
+        var (code, _, err) = CliRunner.Run("tournament", config, "--out", config);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("parley: error: --out ", err, StringComparison.Ordinal);
+    }
+
     /// <summary>Counts complete lines without locking the file the child is writing.</summary>
     private static int CountLines(string file)
     {
