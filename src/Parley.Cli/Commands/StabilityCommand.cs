@@ -73,6 +73,11 @@ internal static class StabilityCommand
                 throw new UsageException("--inverse-rule applies only with --inverse STATE");
             }
 
+            if (parse.GetValue(inverse) is null && (parse.GetValue(vary) is { Length: > 0 } || parse.GetResult(list) is { Implicit: false }))
+            {
+                throw new UsageException("--vary and --list apply only with --inverse STATE");
+            }
+
             var engine = new StabilityEngine(model, players, mode);
             var watch = Stopwatch.StartNew();
             var result = RunWithProgress(engine, conceptList, error, model.StateCount);

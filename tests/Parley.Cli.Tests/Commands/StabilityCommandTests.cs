@@ -128,6 +128,7 @@ public sealed class StabilityCommandTests
     [InlineData("--from", "99", "'99' is not a feasible state")]
     [InlineData("--explain", "LG", "expected DM:STATE")]
     [InlineData("--list", "-1", "--list must be 0 or more")]
+    [InlineData("--vary", "MoE", "--vary and --list apply only with --inverse")]
     public void Stability_BadArguments_ExitTwoWithMessage(string option, string value, string message)
     {
         var (code, _, stderr) = CliRunner.Run("stability", Fixture("elmira"), option, value);
