@@ -82,6 +82,11 @@ internal static partial class ForecastCommand
                 throw new UsageException("--shift-threshold must be more than 0 and at most 100 (points on the 0–100 scale)");
             }
 
+            if (!parse.GetValue(robustness) && (parse.GetResult(runs) is { Implicit: false } || parse.GetResult(threshold) is { Implicit: false }))
+            {
+                throw new UsageException("--runs and --shift-threshold apply only with --robustness");
+            }
+
             ForecastResult result;
             RobustnessReport? report = null;
             if (parse.GetValue(robustness))

@@ -129,6 +129,7 @@ public sealed class ForecastCommandTests
     [InlineData("--digits", "11")]
     [InlineData("--voting-rule", "Loud")]
     [InlineData("--shift-threshold", "-5")]
+    [InlineData("--runs", "5")]
     public void Bad_usage_exits_two(string option, string value)
     {
         var (code, _, err) = CliRunner.Run("forecast", Data("dummyData_3Dim.csv"), option, value);
