@@ -86,6 +86,7 @@ internal static partial class SimulateCommand
                 // Every probability would be 0 by construction: almost surely a typo or a swapped --start.
                 throw new UsageException($"--by {date:yyyy-MM-dd} is before the simulation's start (day 0) {plan.Start:yyyy-MM-dd}");
             }
+
             var s0 = parse.GetValue(seed);
             var sensitivityRuns = parse.GetValue(sensitivity) ?? Math.Min(n, 1000);
             var watch = Stopwatch.StartNew();
