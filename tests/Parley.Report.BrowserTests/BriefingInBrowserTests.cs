@@ -50,6 +50,11 @@ public sealed class BriefingInBrowserTests
             Assert.NotEmpty(figureSizes);
             Assert.All(figureSizes, h => Assert.True(h > 50, $"figure height {h}"));
             Assert.True(await tab.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "page scrolls sideways");
+            // The agreement space's pairwise projections (four parties, six pairs) sit two to a row, each drawn at a readable size.
+            var panels = await tab.EvalOnSelectorAllAsync<double[][]>("#fig-frontier .projection svg", "s => s.map(x => { const r = x.getBoundingClientRect(); return [r.left, r.width]; })");
+            Assert.Equal(6, panels.Length);
+            Assert.Equal(2, panels.Select(p => Math.Round(p[0])).Distinct().Count());
+            Assert.All(panels, p => Assert.True(p[1] > 300, $"panel width {p[1]}"));
             var png = await File.ReadAllBytesAsync(shot);
             Assert.True(png.Length > 10_000 && png[1] == (byte)'P' && png[2] == (byte)'N' && png[3] == (byte)'G', "screenshot is not a PNG");
         }
@@ -73,6 +78,7 @@ public sealed class BriefingInBrowserTests
 
             Assert.Equal("none", await tab.EvalOnSelectorAsync<string>("nav", "n => getComputedStyle(n).display"));
             Assert.Equal("avoid", await tab.EvalOnSelectorAsync<string>("figure", "f => getComputedStyle(f).breakInside"));
+            Assert.Equal("avoid", await tab.EvalOnSelectorAsync<string>("#fig-frontier .projection", "p => getComputedStyle(p).breakInside"));
             var pdf = await tab.PdfAsync(new PagePdfOptions { Path = Path.Combine(Artifacts, "briefing.pdf"), PreferCSSPageSize = true, PrintBackground = true });
             Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
         }

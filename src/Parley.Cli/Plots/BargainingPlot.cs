@@ -23,16 +23,7 @@ internal static class BargainingPlot
             throw new Infrastructure.UsageException($"--plot {path}: the file must end in .png or .svg");
         }
 
-        var n = result.Table.Parties.Count;
-        var pairs = new List<(int X, int Y)>();
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = i + 1; j < n; j++)
-            {
-                pairs.Add((i, j));
-            }
-        }
-
+        var pairs = Pairs(result.Table.Parties.Count);
         var plots = pairs.Select(p => Panel(result, p.X, p.Y, pairs.Count == 1)).ToList();
         var columns = Math.Min(3, plots.Count);
         var rows = (plots.Count + columns - 1) / columns;
@@ -60,6 +51,10 @@ internal static class BargainingPlot
             multiplot.Render(canvas, new PixelRect(0, width, height, 0));
         }
     }
+
+    /// <summary>The panels of a pairwise grid: every pair of party indices in order (0,1), (0,2), …, (1,2), …; shared with the briefing.</summary>
+    public static List<(int X, int Y)> Pairs(int parties) =>
+        [.. Enumerable.Range(0, parties).SelectMany(i => Enumerable.Range(i + 1, parties - i - 1).Select(j => (i, j)))];
 
     private static Plot Panel(BargainingResult result, int x, int y, bool legend)
     {

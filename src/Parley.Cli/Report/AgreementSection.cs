@@ -63,11 +63,13 @@ internal sealed class AgreementSection : ISectionBuilder
         }
 
         progress.Report(0.8);
-        var (x, y) = (result.Parties[0], result.Parties[1]);
-        html.Figure("frontier", FrontierPlot.Render("frontier", PlotData(result, x, y)),
-            result.HasAgreement
-                ? $"{x} against {y} utility (a projection when more parties take part): every package (grey), the zone's Pareto-efficient packages (blue), the frontier for these two parties ignoring red lines (black), reservation values (red, dashed) and the fair solutions."
-                : $"{x} against {y} utility: every package (grey), the frontier for these two parties ignoring red lines (black), reservation values (red, dashed), and where the Nash package would land after each minimal relaxation. No package is acceptable to all.");
+        html.Figure("frontier", Projections(result),
+            (result.Parties.Count > 2
+                ? $"One panel per pair of parties ({result.Parties.Count} parties, so {Pairs(result.Parties).Count} projections; the legend in the first panel holds for all): "
+                : $"{result.Parties[0]} against {result.Parties[1]} utility: ")
+            + (result.HasAgreement
+                ? "every package (grey), the zone's Pareto-efficient packages (blue), the frontier for the two parties of the panel ignoring red lines (black), reservation values (red, dashed) and the fair solutions."
+                : "every package (grey), the frontier for the two parties of the panel ignoring red lines (black), reservation values (red, dashed), and where the Nash package would land after each minimal relaxation. No package is acceptable to all."));
         html.Element("p", inputs, ("class", "inputs"), ("data-inputs", Id));
         progress.Report(1);
 
@@ -195,6 +197,35 @@ internal sealed class AgreementSection : ISectionBuilder
         package = solution.Label,
         parties = solution.Parties.Select(p => new { id = p.PartyId, utility = p.Utility, gain = p.Gain, concession = p.Concession }),
     };
+
+    /// <summary>Every pair of parties, in the order of <c>parley bargain --plot</c>'s grid.</summary>
+    private static List<(string X, string Y)> Pairs(IReadOnlyList<string> parties) =>
+        [.. Plots.BargainingPlot.Pairs(parties.Count).Select(p => (parties[p.X], parties[p.Y]))];
+
+    /// <summary>
+    /// The frontier plot for two parties; for more, the pairwise projections as a grid (as <c>parley bargain --plot</c>
+    /// draws them), each panel its own inline SVG with ids prefixed <c>frontier-X-Y</c> and a <c>data-pair</c> attribute.
+    /// </summary>
+    private static string Projections(BargainingResult result)
+    {
+        var pairs = Pairs(result.Parties);
+        if (pairs.Count == 1)
+        {
+            return FrontierPlot.Render("frontier", PlotData(result, pairs[0].X, pairs[0].Y));
+        }
+
+        var html = new HtmlWriter();
+        html.Open("div", ("class", "projections"));
+        foreach (var ((x, y), i) in pairs.Select((p, i) => (p, i)))
+        {
+            var id = $"frontier-{x}-{y}";
+            html.Open("div", ("class", "projection"), ("id", id), ("data-pair", $"{x},{y}"))
+                .Raw(FrontierPlot.Render(id, PlotData(result, x, y), 560, 440, legend: i == 0, FrontierPlot.MaxCloudPoints / 2))
+                .Close("div");
+        }
+
+        return html.Close("div").ToString();
+    }
 
     private static FrontierPlot.Data PlotData(BargainingResult result, string x, string y)
     {

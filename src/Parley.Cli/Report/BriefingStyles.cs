@@ -33,6 +33,8 @@ internal static class BriefingStyles
         svg .edge-label { font-size: 11px; fill: #333; font-weight: 600; }
         svg .node-code { font-size: 12px; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
         figure svg.state-graph { margin: 0 auto; }
+        .projections { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.5rem 1rem; }
+        @media (max-width: 40rem) { .projections { grid-template-columns: minmax(0, 1fr); } }
         svg .event-date { font-size: 12px; font-weight: 600; }
         svg .event-label { font-size: 11px; fill: #444; }
         footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.8rem; }
@@ -44,6 +46,8 @@ internal static class BriefingStyles
           h2 { break-after: avoid; }
           h3 { break-after: avoid; }
           figure, table, .banner, .warning, .unavailable { break-inside: avoid; }
+          figure:has(.projections) { break-inside: auto; }
+          .projection { break-inside: avoid; }
           section { break-before: auto; }
           .banner, .warning, .unavailable, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }

@@ -23,11 +23,19 @@ internal static class FrontierPlot
         double XReservation,
         double YReservation);
 
-    public static string Render(string figureId, Data data)
+    /// <summary>One chart, 720×480, legend included.</summary>
+    public static string Render(string figureId, Data data) => Render(figureId, data, 720, 480, legend: true, MaxCloudPoints);
+
+    /// <summary>
+    /// One chart of the given size; in a grid of pairwise projections only the first panel carries the legend
+    /// (the layers and solution numbers are the same in every panel), and each panel's cloud is capped lower to keep
+    /// the page small.
+    /// </summary>
+    public static string Render(string figureId, Data data, int width, int height, bool legend, int maxCloudPoints)
     {
         var plot = new Plot();
         plot.Font.Set(PlotSvg.FontFamily);
-        var cloud = Thin(Distinct(data.Packages), MaxCloudPoints);
+        var cloud = Thin(Distinct(data.Packages), maxCloudPoints);
         if (cloud.Count > 0)
         {
             var dots = plot.Add.ScatterPoints(cloud);
@@ -74,8 +82,16 @@ internal static class FrontierPlot
 
         plot.XLabel($"{data.XParty} utility");
         plot.YLabel($"{data.YParty} utility");
-        plot.ShowLegend(Alignment.LowerLeft);
-        return PlotSvg.Inline(plot, figureId, 720, 480, $"Agreement space: {data.XParty} against {data.YParty} utility");
+        if (legend)
+        {
+            plot.ShowLegend(Alignment.LowerLeft);
+        }
+        else
+        {
+            plot.HideLegend();
+        }
+
+        return PlotSvg.Inline(plot, figureId, width, height, $"Agreement space: {data.XParty} against {data.YParty} utility");
     }
 
     private static void AddReservation(ScottPlot.Plottables.AxisLine line, string label)

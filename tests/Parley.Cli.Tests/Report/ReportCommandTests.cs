@@ -143,6 +143,33 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
     }
 
     [Fact]
+    public void Report_Flagship_FrontierHasOneInlineProjectionPerPartyPair()
+    {
+        var figure = Section("agreement").QuerySelector("figure#fig-frontier[data-figure='frontier']")!;
+        string[] parties = ["RU", "UA", "US", "EU"];
+        var expected = parties.SelectMany((x, i) => parties.Skip(i + 1).Select(y => $"{x},{y}")).ToList();
+
+        var panels = figure.QuerySelectorAll(".projection[data-pair]");
+
+        Assert.Equal(6, panels.Length);
+        Assert.Equal(expected, panels.Select(p => p.GetAttribute("data-pair")));
+        foreach (var panel in panels)
+        {
+            var pair = panel.GetAttribute("data-pair")!.Split(',');
+            Assert.Equal($"frontier-{pair[0]}-{pair[1]}", panel.Id);
+            var svg = panel.QuerySelector("svg[viewBox]");
+            Assert.NotNull(svg);
+            Assert.Contains($"{pair[0]} utility", svg.TextContent, StringComparison.Ordinal);
+            Assert.Contains($"{pair[1]} utility", svg.TextContent, StringComparison.Ordinal);
+            // Ids inside each panel carry its prefix, so no two panels share a clip path.
+            Assert.All(svg.QuerySelectorAll("[id]"), e => Assert.StartsWith(panel.Id + "-", e.Id, StringComparison.Ordinal));
+        }
+
+        // The zone is empty: the shared legend (first panel) names the Nash packages of the minimal relaxations.
+        Assert.Contains("Nash, dropping RU-donbas", panels[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_Flagship_ForecastShowsOutcomeAndThatDroppingNatoMatters()
     {
         var forecast = Section("forecast");
