@@ -25,6 +25,13 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
             return Empty();
         }
 
+        if (map["parley"] is null && map.Entries.FirstOrDefault(e => e.Key.Value == "tournament").Key is { } tournament)
+        {
+            // A tournament configuration, not a scenario: one clear error beats a dozen unknown keys.
+            Error(tournament, "this is a tournament configuration ('tournament:'), not a scenario; run it with 'parley tournament FILE'");
+            return Empty();
+        }
+
         CheckKeys(map, TopKeys, "scenario");
         var version = map["parley"];
         if (version is null)
