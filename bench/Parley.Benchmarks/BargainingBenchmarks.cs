@@ -1,3 +1,4 @@
+using Parley.Core.Tests.Bargaining;
 using BenchmarkDotNet.Attributes;
 using Parley.Bargaining;
 using Parley.Model;
@@ -33,16 +34,16 @@ public class BargainingBenchmarks
     {
         var path = Path.Combine(AppContext.BaseDirectory, "ukraine-talks-2025.yaml");
         _flagship = ScenarioLoader.Load(File.ReadAllBytes(File.Exists(path) ? path : FindExample()), "flagship.yaml").Scenario!;
-        _huge = Random(2, 15, 10, 7);
-        var two = Random(2, Issues, Options, 1);
-        var four = Random(4, Issues, Options, 2);
+        _huge = SyntheticTables.Additive(2, 15, 10, 7);
+        var two = SyntheticTables.Additive(2, Issues, Options, 1);
+        var four = SyntheticTables.Additive(4, Issues, Options, 2);
         _two = GroupedSpace.Build(two)!;
         _four = GroupedSpace.Build(four)!;
         _twoThresholds = [.. two.Parties.Select(p => (p.MaxUtility + p.MinUtility) / 2)];
         _fourThresholds = [.. four.Parties.Select(p => (p.MaxUtility + p.MinUtility) / 2)];
-        _streamed = Random(2, 8, 8, 3);
+        _streamed = SyntheticTables.Additive(2, 8, 8, 3);
         _constrained = Constrained(_streamed);
-        _streamedFour = Random(4, 8, 8, 4);
+        _streamedFour = SyntheticTables.Additive(4, 8, 8, 4);
     }
 
     [Benchmark(Description = "flagship RU+UA, no red lines (solve)")]
@@ -117,22 +118,4 @@ public class BargainingBenchmarks
         };
     }
 
-    private static UtilityTable Random(int parties, int issues, int options, int seed)
-    {
-        var random = new Random(seed);
-        var space = new OutcomeSpace(Enumerable.Range(0, issues).Select(k =>
-        {
-            var ids = Enumerable.Range(0, options).Select(o => $"I{k}o{o}").ToValueList();
-            return new OutcomeIssue($"I{k}", $"Issue {k}", ids, ids);
-        }).ToValueList());
-        var table = Enumerable.Range(0, parties).Select(p =>
-        {
-            var weights = Enumerable.Range(0, issues).Select(_ => random.NextDouble() + 0.05).ToArray();
-            var sum = weights.Sum();
-            return new PartyUtility($"P{p}", $"Party {p}",
-                Enumerable.Range(0, issues).Select(k => Enumerable.Range(0, options).Select(_ => random.NextDouble() * 100 * weights[k] / sum).ToValueList()).ToValueList(),
-                0, ValueList<RedLine>.Empty);
-        }).ToValueList();
-        return new UtilityTable(space, table, ScoreScale.Default);
-    }
 }

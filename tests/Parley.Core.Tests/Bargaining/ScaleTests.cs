@@ -11,29 +11,10 @@ namespace Parley.Core.Tests.Bargaining;
 /// </summary>
 public sealed class ScaleTests(ITestOutputHelper output)
 {
-    internal static UtilityTable Huge(int parties, int issues, int options, int seed)
-    {
-        var random = new Random(seed);
-        var space = new OutcomeSpace(Enumerable.Range(0, issues).Select(k =>
-        {
-            var ids = Enumerable.Range(0, options).Select(o => $"I{k}o{o}").ToValueList();
-            return new OutcomeIssue($"I{k}", $"Issue {k}", ids, ids);
-        }).ToValueList());
-        var table = Enumerable.Range(0, parties).Select(p =>
-        {
-            var weights = Enumerable.Range(0, issues).Select(_ => random.NextDouble() + 0.05).ToArray();
-            var sum = weights.Sum();
-            var contributions = Enumerable.Range(0, issues)
-                .Select(k => Enumerable.Range(0, options).Select(_ => (random.NextDouble() * 100) * weights[k] / sum).ToValueList()).ToValueList();
-            return new PartyUtility($"P{p}", $"Party {p}", contributions, 0, ValueList<RedLine>.Empty);
-        }).ToValueList();
-        return new UtilityTable(space, table, ScoreScale.Default);
-    }
-
     [Fact]
     public void TwoParties_10To15Outcomes_FrontierExtremesAndUtilitarianAreExact()
     {
-        var table = Huge(2, 15, 10, seed: 7);
+        var table = SyntheticTables.Additive(2, 15, 10, seed: 7);
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var result = BargainingSolver.Solve(table);
