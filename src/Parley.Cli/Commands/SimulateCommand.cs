@@ -80,7 +80,7 @@ internal static partial class SimulateCommand
                 throw new UsageException($"{path}: cannot simulate: {ex.Message}");
             }
 
-            var date = parse.GetValue(by) is { } b ? ParseDate(b, "--by") : DefaultBy(plan);
+            var date = parse.GetValue(by) is { } b ? ParseDate(b, "--by") : plan.DefaultBy;
             if (date < plan.Start)
             {
                 // Every probability would be 0 by construction: almost surely a typo or a swapped --start.
@@ -148,15 +148,6 @@ internal static partial class SimulateCommand
             return CliApp.Ok;
         });
         return command;
-    }
-
-    private static DateOnly DefaultBy(SimulationPlan plan)
-    {
-        var focus = plan.FocusStage;
-        var deadline = plan.Scenario.Process?.Deadlines
-            .Where(d => d.Date >= plan.Start && (focus is null || d.Stage == focus))
-            .OrderBy(d => d.Date).FirstOrDefault();
-        return deadline?.Date ?? plan.Start.AddDays(90);
     }
 
     internal static DateOnly ParseDate(string text, string option) =>

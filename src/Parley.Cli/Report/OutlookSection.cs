@@ -20,23 +20,14 @@ internal sealed class OutlookSection : ISectionBuilder
     public string Title => "Outlook";
 
     /// <summary>
-    /// The date <c>parley simulate</c> asks about by default: the first deadline of the focus stage on or
-    /// after the simulation's start, else 90 days after the start; when the talks cannot be simulated,
-    /// the scenario's last deadline.
+    /// The date <c>parley simulate</c> asks about by default (<see cref="Negotiation.Simulation.SimulationPlan.DefaultBy"/>);
+    /// when the talks cannot be simulated, the scenario's last deadline.
     /// </summary>
     public static DateOnly? DefaultDate(Model.Scenario scenario, string file)
     {
-        var last = scenario.Process?.Deadlines.Select(d => (DateOnly?)d.Date).Max();
-        if (Compile(scenario, file, out _) is not { } plan)
-        {
-            return last;
-        }
-
-        var focus = plan.FocusStage;
-        var deadline = scenario.Process?.Deadlines
-            .Where(d => d.Date >= plan.Start && (focus is null || d.Stage == focus))
-            .OrderBy(d => d.Date).FirstOrDefault();
-        return deadline?.Date ?? plan.Start.AddDays(90);
+        return Compile(scenario, file, out _) is { } plan
+            ? plan.DefaultBy
+            : scenario.Process?.Deadlines.Select(d => (DateOnly?)d.Date).Max();
     }
 
     public ReportSection Build(ReportContext context, IProgress<double> progress, CancellationToken cancellationToken)

@@ -43,6 +43,17 @@ public sealed class SimulationPlan
     /// <summary>The stage singled out in reports, or null.</summary>
     public string? FocusStage => FocusStageIndex >= 0 ? Stages[FocusStageIndex].Id : null;
 
+    /// <summary>
+    /// The date a forecast asks about when none is given: the first process deadline of the focus stage (any
+    /// stage when there is no focus) on or after <see cref="Start"/>, else 90 days after the start.
+    /// </summary>
+    public DateOnly DefaultBy =>
+        Scenario.Process?.Deadlines
+            .Where(d => d.Date >= Start && (FocusStage is null || d.Stage == FocusStage))
+            .OrderBy(d => d.Date)
+            .Select(d => (DateOnly?)d.Date)
+            .FirstOrDefault() ?? Start.AddDays(90);
+
     internal StagePlan[] Stages { get; }
 
     internal PartyModel[] Parties { get; }
