@@ -29,7 +29,7 @@ internal static class RobustnessAnalysis
                 seeded[n - subsets] = SmpModel.Run(input, single with
                 {
                     StateTransitions = StateTransitions.Stochastic,
-                    Seed = SplitMix64.Derive(options.Seed, index).Next(),
+                    Seed = SplitMix64.Derive(options.Seed, index).NextULong(),
                 }, cancel);
             }
         });

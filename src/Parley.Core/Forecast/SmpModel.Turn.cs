@@ -151,7 +151,7 @@ internal sealed partial class SmpModel
         }
 
         /// <summary>The next state's positions.</summary>
-        public double[][] Step(SplitMix64 rng)
+        public double[][] Step(ref SplitMix64 rng)
         {
             var na = _m._na;
             var o = _m._o;

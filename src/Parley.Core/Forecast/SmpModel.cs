@@ -61,7 +61,7 @@ internal sealed partial class SmpModel
         for (var iter = 1; ; iter++)
         {
             cancel.ThrowIfCancellationRequested();
-            var next = new Turn(this, states[^1].Step(rng));
+            var next = new Turn(this, states[^1].Step(ref rng));
             states.Add(next);
             var d01 = StateDistance(states[0].Positions, states[1].Positions) + _o.MinSignificantDelta;
             var dxy = StateDistance(states[iter].Positions, states[iter - 1].Positions);

@@ -1,9 +1,10 @@
-namespace Parley.Negotiation;
+namespace Parley;
 
 /// <summary>
-/// A small, fast, seedable random source (SplitMix64, Steele, Lea &amp; Flood 2014). Streams are derived
-/// from (seed, run index, purpose) by hashing, never drawn from one shared stream, so a run's numbers do
-/// not depend on which thread or machine ran it, nor on how many other runs came before.
+/// The core's one seedable random source (SplitMix64, Steele, Lea &amp; Flood 2014): fully specified, so seeded
+/// runs give the same numbers on every platform and .NET version. Streams are derived from (seed, run index,
+/// purpose) by hashing, never drawn from one shared stream, so a run's numbers do not depend on which thread
+/// or machine ran it, nor on how many other runs came before. A mutable struct: pass it by <c>ref</c>.
 /// </summary>
 internal struct SplitMix64
 {
@@ -15,6 +16,13 @@ internal struct SplitMix64
     /// <summary>An independent stream for (seed, index, purpose): hashes the three through the mixer.</summary>
     public static SplitMix64 For(ulong seed, long index, ulong purpose = 0) =>
         new(Mix(Mix(Mix(seed) ^ (ulong)index) + (purpose * Gamma)));
+
+    /// <summary>
+    /// The forecast lens's stream for (seed, index): seeds the generator with the first output of a generator
+    /// seeded by <c>seed ^ γ·(index + 1)</c>. Kept as it was first published so that forecast seeds reproduce.
+    /// </summary>
+    public static SplitMix64 Derive(ulong seed, ulong index) =>
+        new(Mix((seed ^ (Gamma * (index + 1))) + Gamma));
 
     /// <summary>A child stream for a purpose, derived from this stream's current state without advancing it.</summary>
     public readonly SplitMix64 Fork(ulong purpose) => new(Mix(_state ^ Mix(purpose + Gamma)));
@@ -45,6 +53,23 @@ internal struct SplitMix64
     public long NextLong(long n) => n <= 1 ? 0 : (long)((NextULong() >> 1) % (ulong)n);
 
     public bool Bernoulli(double p) => NextDouble() < p;
+
+    /// <summary>Index drawn with the given probabilities (which sum to 1).</summary>
+    public int Select(ReadOnlySpan<double> probabilities)
+    {
+        var u = NextDouble();
+        var cumulative = 0.0;
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            cumulative += probabilities[i];
+            if (u < cumulative)
+            {
+                return i;
+            }
+        }
+
+        return probabilities.Length - 1;
+    }
 
     /// <summary>Standard normal (Box–Muller; uses two uniforms, keeps no cached value so streams stay simple).</summary>
     public double NextNormal() => Math.Sqrt(-2.0 * Math.Log(NextOpen())) * Math.Cos(2.0 * Math.PI * NextDouble());
