@@ -1,6 +1,5 @@
 using Parley.Forecast;
 using ScottPlot;
-using SkiaSharp;
 
 namespace Parley.Cli.Commands;
 
@@ -48,17 +47,6 @@ internal static partial class ForecastCommand
             throw new Infrastructure.UsageException($"--plot '{path}': directory '{directory}' does not exist");
         }
 
-        if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
-        {
-            using var stream = File.Create(path);
-            using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, PlotWidth, height), stream))
-            {
-                multiplot.Render(canvas, new PixelRect(0, PlotWidth, height, 0));
-            }
-        }
-        else
-        {
-            multiplot.SavePng(path, PlotWidth, height);
-        }
+        Plots.PlotFile.Save(multiplot, path, PlotWidth, height);
     }
 }

@@ -1,7 +1,6 @@
 using Parley.Bargaining;
 using Parley.Model;
 using ScottPlot;
-using SkiaSharp;
 
 namespace Parley.Cli.Plots;
 
@@ -39,17 +38,7 @@ internal static class BargainingPlot
         }
 
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, columns);
-        if (extension == ".png")
-        {
-            multiplot.SavePng(path, width, height);
-            return;
-        }
-
-        using var stream = File.Create(path);
-        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
-        {
-            multiplot.Render(canvas, new PixelRect(0, width, height, 0));
-        }
+        PlotFile.Save(multiplot, path, width, height);
     }
 
     /// <summary>The panels of a pairwise grid: every pair of party indices in order (0,1), (0,2), …, (1,2), …; shared with the briefing.</summary>
