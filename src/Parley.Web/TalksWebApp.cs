@@ -50,6 +50,11 @@ public static class TalksWebApp
         builder.Services.AddSingleton<IEventStore>(_ => store);
         builder.Services.AddSingleton(sp => new TalksService(sp.GetRequiredService<IEventStore>(), options.Time));
         builder.Services.AddHostedService<DeadlineService>();
+        if (options.RequestsPerSecondPerCaller is { } rate)
+        {
+            builder.Services.AddRateLimiter(o => CallerRateLimit.Configure(o, rate));
+        }
+
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -75,6 +80,14 @@ public static class TalksWebApp
 
             await next(http).ConfigureAwait(false);
         });
+        if (options.RequestsPerSecondPerCaller is not null)
+        {
+            app.UseRateLimiter();
+        }
+
+        // After routing (added first by WebApplication), before binding: authorization precedes every other check.
+        app.Use(CallerFilter.InvokeAsync);
+
         app.MapOpenApi();
         app.MapTalksApi();
         app.MapStaticUi();
@@ -88,12 +101,14 @@ public static class TalksWebApp
         return [.. app.Urls];
     }
 
-    /// <summary>The API's JSON settings: camelCase, enums as kebab-case strings, nulls omitted.</summary>
+    /// <summary>The API's JSON settings: camelCase, enums as kebab-case strings, nulls omitted, only finite numbers read.</summary>
     public static void Configure(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new FiniteDoubleConverter());
     }
 }

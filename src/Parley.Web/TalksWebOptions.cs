@@ -18,6 +18,13 @@ public sealed record TalksWebOptions
     /// <summary>Largest accepted request body in bytes (default 64 KiB); larger ones get 413.</summary>
     public long MaxRequestBodyBytes { get; init; } = 64 * 1024;
 
+    /// <summary>
+    /// Requests per second each caller may make (a token bucket per bearer token, per client address for
+    /// the public; bursts of twice as many), so that one caller cannot starve the others; 429 beyond it.
+    /// Default 200; null turns the limit off (load tests).
+    /// </summary>
+    public int? RequestsPerSecondPerCaller { get; init; } = 200;
+
     /// <summary>Minimum level of the server's own log (default Information; ASP.NET Core's own at Warning).</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 }

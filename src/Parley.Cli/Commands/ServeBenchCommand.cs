@@ -73,11 +73,12 @@ internal static class ServeBenchCommand
 
     internal static async Task<BenchResult> RunAsync(string db, int appends, int concurrency, int talksCount, bool direct, CancellationToken cancellationToken)
     {
-        var options = new TalksWebOptions { Urls = "http://127.0.0.1:0", Db = db, LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning };
+        // The per-caller rate limit is off: the bench measures the store and the HTTP stack, not the limiter.
+        var options = new TalksWebOptions { Urls = "http://127.0.0.1:0", Db = db, LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning, RequestsPerSecondPerCaller = null };
         await using var app = await ServeCommand.OpenAsync(options, cancellationToken).ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var service = app.Services.GetRequiredService<TalksService>();
-        var flagship = (await DemoTalks.OpenAsync(service, cancellationToken).ConfigureAwait(false)).Id;
+        var flagship = (await DemoTalks.OpenAsync(service, cancellationToken: cancellationToken).ConfigureAwait(false)).Id;
         var targets = new List<(string Id, string Token)>();
         var scenario = await service.ReadAsync(flagship, s => s.Scenario, cancellationToken).ConfigureAwait(false);
         var run = Guid.NewGuid().ToString("N")[..8];

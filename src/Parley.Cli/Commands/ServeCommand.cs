@@ -21,10 +21,11 @@ internal static class ServeCommand
     {
         var urls = new Option<string>("--urls") { Description = "Listen address(es), ';'-separated. Port 0 picks a free port.", DefaultValueFactory = _ => "http://127.0.0.1:5000" };
         var db = new Option<string>("--db") { Description = "SQLite file (default parley.db in the working directory) or a PostgreSQL connection string (Host=…;Database=…;Username=…;Password=…).", DefaultValueFactory = _ => "parley.db" };
-        var demo = new Option<bool>("--demo") { Description = "Open the flagship scenario (ukraine-talks-2025) as demo talks and print one token per role." };
-        var open = new Option<string[]>("--open") { Description = "Scenario file(s) to open as talks (id: the scenario's id; kept if already there); prints one token per role.", AllowMultipleArgumentsPerToken = true };
+        var demo = new Option<bool>("--demo") { Description = "Open the flagship scenario (ukraine-talks-2025) as demo talks and print one token per role (existing talks: none unless --new-tokens)." };
+        var open = new Option<string[]>("--open") { Description = "Scenario file(s) to open as talks (id: the scenario's id; kept if already there); prints one token per role for new talks.", AllowMultipleArgumentsPerToken = true };
+        var newTokens = new Option<bool>("--new-tokens") { Description = "Rotate the tokens of talks that --open/--demo find already there, and the organiser's credential (the old ones answer 401)." };
         var format = Output.FormatOption();
-        var command = new Command("serve", "Run the talks service: JSON API (/api, OpenAPI at /openapi/v1.json), live feed and browser UI.") { urls, db, demo, open, format };
+        var command = new Command("serve", "Run the talks service: JSON API (/api, OpenAPI at /openapi/v1.json), live feed and browser UI.") { urls, db, demo, open, newTokens, format };
         command.Subcommands.Add(ServeBenchCommand.Create());
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -47,24 +48,31 @@ internal static class ServeCommand
             var addresses = TalksWebApp.Addresses(app);
             var service = app.Services.GetRequiredService<TalksService>();
             var opened = new List<CreatedTalks>();
+            var rotate = parse.GetValue(newTokens);
+            IssuedToken? organiser = null;
+            if (parse.GetValue(demo) || scenarios.Count > 0 || rotate)
+            {
+                organiser = await service.EnsureOrganiserAsync(rotate, cancellationToken).ConfigureAwait(false);
+            }
+
             if (parse.GetValue(demo))
             {
-                opened.Add(await DemoTalks.OpenAsync(service, cancellationToken).ConfigureAwait(false));
+                opened.Add(await DemoTalks.OpenAsync(service, rotate, cancellationToken).ConfigureAwait(false));
             }
 
             foreach (var scenario in scenarios)
             {
-                opened.Add(await DemoTalks.OpenAsync(service, scenario, cancellationToken).ConfigureAwait(false));
+                opened.Add(await service.OpenAsync(scenario, rotate, cancellationToken: cancellationToken).ConfigureAwait(false));
             }
 
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 var first = opened.Count > 0 ? opened[0] : null;
-                Output.WriteJson(output, new { urls = addresses, store = store.Description, talks = first?.Id, tokens = first?.Tokens, opened });
+                Output.WriteJson(output, new { urls = addresses, store = store.Description, organiser, talks = first?.Id, tokens = first?.Tokens, opened });
             }
             else
             {
-                Render(output, addresses, store.Description, opened);
+                Render(output, addresses, store.Description, organiser, opened);
             }
 
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -98,11 +106,15 @@ internal static class ServeCommand
     }
 
     // Plain lines, not Spectre: tokens and links must never wrap, so they can be copied whole.
-    private static void Render(TextWriter output, IReadOnlyList<string> addresses, string store, List<CreatedTalks> opened)
+    private static void Render(TextWriter output, IReadOnlyList<string> addresses, string store, IssuedToken? organiser, List<CreatedTalks> opened)
     {
         var home = addresses.Count > 0 ? addresses[0] : "";
         output.WriteLine($"Parley talks service on {string.Join(", ", addresses)} ({store}); Ctrl+C stops it.");
         output.WriteLine($"API {home}/api · OpenAPI {home}/openapi/v1.json · UI {home}/");
+        if (organiser is not null)
+        {
+            output.WriteLine($"Organiser credential (shown once; opens talks and issues, rotates and revokes tokens via the API): {organiser.Token}");
+        }
         foreach (var talks in opened)
         {
             Render(output, home, talks);
@@ -111,10 +123,17 @@ internal static class ServeCommand
 
     private static void Render(TextWriter output, string home, CreatedTalks talks)
     {
+        if (talks.Tokens.Count == 0)
+        {
+            output.WriteLine($"Talks {talks.Id}: already open; their tokens were shown when issued (--new-tokens rotates them).");
+            output.WriteLine($"Public page (no token): {home}/#/talks/{talks.Id}");
+            return;
+        }
+
         output.WriteLine($"Talks {talks.Id}: one token per role (shown once; only their hashes are stored).");
         foreach (var t in talks.Tokens)
         {
-            output.WriteLine($"  {t.Kind.ToString().ToLowerInvariant(),-8} {t.Party ?? "-",-5} {home}/#token={t.Token}");
+            output.WriteLine($"  {t.Kind.ToString().ToLowerInvariant(),-8} {t.Party ?? "-",-5} {t.Id} {home}/#token={t.Token}");
         }
 
         output.WriteLine($"Public page (no token): {home}/#/talks/{talks.Id}");

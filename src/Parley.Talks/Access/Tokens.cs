@@ -12,6 +12,13 @@ public static class Tokens
     /// <summary>Lower-case hex SHA-256 of the token's UTF-8 bytes.</summary>
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
+    /// <summary>A token's public id: the first 12 hex digits of its hash (names it in the ledger and the API without revealing it).</summary>
+    public static string Id(string hash)
+    {
+        ArgumentNullException.ThrowIfNull(hash);
+        return hash[..12];
+    }
+
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -28,6 +28,10 @@ namespace Parley.Talks.Ledger;
 [JsonDerivedType(typeof(PositionSubmitted), "position-submitted")]
 [JsonDerivedType(typeof(DisclosedToMediator), "disclosed-to-mediator")]
 [JsonDerivedType(typeof(AgreementSigned), "agreement-signed")]
+[JsonDerivedType(typeof(ProposalWithdrawn), "proposal-withdrawn")]
+[JsonDerivedType(typeof(StageDoneAgreed), "stage-done-agreed")]
+[JsonDerivedType(typeof(TokenIssued), "token-issued")]
+[JsonDerivedType(typeof(TokenRevoked), "token-revoked")]
 public abstract record TalksEvent
 {
     /// <summary>The stored type name (e.g. <c>stage-opened</c>).</summary>

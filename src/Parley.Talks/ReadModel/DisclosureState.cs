@@ -6,5 +6,4 @@ namespace Parley.Talks.ReadModel;
 /// <param name="Party">Disclosing party.</param>
 /// <param name="Disclosure">What was disclosed.</param>
 /// <param name="At">When.</param>
-/// <param name="Version">Ledger version of its event.</param>
-public sealed record DisclosureState(string Party, Disclosure Disclosure, DateTimeOffset At, long Version);
+public sealed record DisclosureState(string Party, Disclosure Disclosure, DateTimeOffset At);

@@ -23,7 +23,7 @@ public sealed class MeetingState
     /// <summary>Proposed day, if any.</summary>
     public DateOnly? Date { get; }
 
-    /// <summary>Parties expected at the table (the stage's participants, without the mediator before it enters).</summary>
+    /// <summary>Parties expected at the table (the stage's participants).</summary>
     public IReadOnlyList<string> Participants { get; internal set; } = [];
 
     /// <summary>proposed, scheduled, held or cancelled.</summary>
@@ -31,4 +31,7 @@ public sealed class MeetingState
 
     /// <summary>Summary once held, or the reason it was cancelled (contents: participants only).</summary>
     public string Note { get; internal set; } = "";
+
+    /// <summary>Who wrote <see cref="Note"/> (<see cref="Access.Caller.Key"/>), or null before anyone did.</summary>
+    internal string? NoteBy { get; set; }
 }

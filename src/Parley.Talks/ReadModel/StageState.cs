@@ -30,6 +30,10 @@ public sealed class StageState
     /// <summary>True once a deadline's stall consequence hit this stage.</summary>
     public bool Stalled { get; internal set; }
 
+    /// <summary>Participants that agreed it succeeded (it closes as done when all have).</summary>
+    /// <remarks>Stage contents: not shown with the timeline; the agreements are ledger events under the policy.</remarks>
+    internal SortedSet<string> DoneAgreedBy { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Why it closed or stalled (may be empty).</summary>
     public string Note { get; internal set; } = "";
 }

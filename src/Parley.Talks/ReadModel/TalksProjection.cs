@@ -1,12 +1,14 @@
 using Parley.Model;
 using Parley.Scenarios;
+using Parley.Talks.Access;
 using Parley.Talks.Ledger;
 
 namespace Parley.Talks.ReadModel;
 
 /// <summary>
 /// The read model of one talks: a left fold of its events (<see cref="Apply"/>). Holds private data
-/// (positions, disclosures); only <see cref="Service.TalksViews"/> decides what a caller sees of it.
+/// (positions, disclosures); only <see cref="VisibilityPolicy"/> decides what a caller sees of it, and
+/// each event's sight is decided once, as it is folded, into every caller's <see cref="CallerView"/>.
 /// Not thread-safe: the service reads and folds it under the talks' lock.
 /// </summary>
 public sealed class TalksProjection
@@ -58,12 +60,26 @@ public sealed class TalksProjection
     /// <summary>Private: disclosures to the mediator, oldest first.</summary>
     internal List<DisclosureState> Disclosures { get; } = [];
 
+    /// <summary>Each caller's share of the ledger, by <see cref="Caller.Key"/>.</summary>
+    private Dictionary<string, CallerView> Views { get; } = new(StringComparer.Ordinal);
+
+    private IReadOnlyList<Caller> _audiences = [];
+
     /// <summary>Pressure steps triggered by expired deadlines (deadline ids).</summary>
     public List<string> PressureSteps { get; } = [];
 
     /// <summary>True when the mediator may take part: its entry stage has opened (or none is declared).</summary>
     public bool MediatorEntered => Process.MediatorEntersAt is not { } entry
         || (Stages.TryGetValue(entry, out var s) && s.Status != StageStatus.Pending);
+
+    /// <summary>The caller's share of the ledger (empty for a caller these talks do not have).</summary>
+    public CallerView ViewOf(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return Views.GetValueOrDefault(caller.Key) ?? Empty;
+    }
+
+    private static readonly CallerView Empty = new();
 
     /// <summary>Folds a whole stream (events in version order).</summary>
     public static TalksProjection Replay(string id, IEnumerable<StoredEvent> events)
@@ -87,6 +103,7 @@ public sealed class TalksProjection
         }
 
         Version = stored.Version;
+        var actor = Caller.NormalizeActor(stored.Actor);
         switch (stored.Event)
         {
             case TalksCreated e:
@@ -98,17 +115,25 @@ public sealed class TalksProjection
                     Stages[stage.Id] = new StageState(stage);
                 }
 
+                _audiences = VisibilityPolicy.Audiences(this);
+                foreach (var audience in _audiences)
+                {
+                    Views[audience.Key] = new CallerView();
+                }
+
                 break;
             case NegotiatorAppointed e:
                 Negotiators.Add(new NegotiatorState(e.Party, e.Name, e.Role, stored.At));
                 break;
             case StageOpened e:
                 Stages[e.Stage].Status = StageStatus.Open;
-                RefreshMeetingParticipants();
                 break;
             case StageClosed e:
                 Stages[e.Stage].Status = e.Outcome;
                 Stages[e.Stage].Note = e.Reason;
+                break;
+            case StageDoneAgreed e:
+                Stages[e.Stage].DoneAgreedBy.Add(e.Party);
                 break;
             case VenueProposed e:
                 Venues.TryAdd(e.Venue, new VenueState(e.Venue, e.Name));
@@ -130,10 +155,12 @@ public sealed class TalksProjection
             case MeetingHeld e:
                 Meetings[e.Meeting].Status = MeetingStatus.Held;
                 Meetings[e.Meeting].Note = e.Summary;
+                Meetings[e.Meeting].NoteBy = actor;
                 break;
             case MeetingCancelled e:
                 Meetings[e.Meeting].Status = MeetingStatus.Cancelled;
                 Meetings[e.Meeting].Note = e.Reason;
+                Meetings[e.Meeting].NoteBy = actor;
                 break;
             case DeadlineSet e:
                 Deadlines[e.Deadline] = new DeadlineState(e.Deadline, e.Name, e.Date, e.Stage, e.SetBy, e.Consequence, e.Note);
@@ -142,60 +169,81 @@ public sealed class TalksProjection
                 ApplyExpiry(Deadlines[e.Deadline]);
                 break;
             case ProposalTabled e:
-                Proposals[e.Proposal] = new ProposalState(e.Proposal, e.Party, e.Stage, e.Package, e.Note, e.CounterTo);
+                Proposals[e.Proposal] = new ProposalState(e.Proposal, e.Party, actor, e.Stage, e.Package, e.Note, e.CounterTo);
                 break;
             case ProposalCountered e:
-                Proposals[e.Proposal] = new ProposalState(e.Proposal, e.Party, e.Stage, e.Package, e.Note, e.CounterTo);
+                Proposals[e.Proposal] = new ProposalState(e.Proposal, e.Party, actor, e.Stage, e.Package, e.Note, e.CounterTo);
                 Proposals[e.CounterTo].CounteredBy.Add(e.Proposal);
                 break;
             case ProposalAccepted e:
+                // A party's last word stands: accepting replaces an earlier rejection, and the reverse.
                 Proposals[e.Proposal].AcceptedBy.Add(e.Party);
+                Proposals[e.Proposal].RejectedBy.Remove(e.Party);
                 break;
             case ProposalRejected e:
                 Proposals[e.Proposal].RejectedBy.Add(e.Party);
+                Proposals[e.Proposal].AcceptedBy.Remove(e.Party);
+                break;
+            case ProposalWithdrawn e:
+                Proposals[e.Proposal].Withdrawn = true;
                 break;
             case AgreementSigned e:
                 Proposals[e.Proposal].SignedBy.Add(e.Party);
                 break;
             case StatementIssued e:
-                Statements.Add(new StatementState(e.Statement, e.Party, e.Text, e.Public, stored.At, stored.Version));
+                Statements.Add(new StatementState(e.Statement, e.Party, e.Text, e.Public, stored.At, e.Stage, actor));
                 break;
             case PositionSubmitted e:
                 Positions[e.Party] = e.Position;
                 break;
             case DisclosedToMediator e:
-                Disclosures.Add(new DisclosureState(e.Party, e.Disclosure, stored.At, stored.Version));
+                Disclosures.Add(new DisclosureState(e.Party, e.Disclosure, stored.At));
+                break;
+            case TokenIssued or TokenRevoked:
                 break;
             default:
                 throw new InvalidOperationException($"unknown event {stored.Event.TypeName}");
         }
-    }
 
-    /// <summary>The parties at a stage's table: its participants, without the mediator before it entered.</summary>
-    public IReadOnlyList<string> MeetingParticipants(string stage) =>
-        Stages.TryGetValue(stage, out var s)
-            ? [.. s.Participants.Where(p => p != Process.Mediator || MediatorEntered)]
-            : [];
-
-    private void RefreshMeetingParticipants()
-    {
-        foreach (var meeting in Meetings.Values.Where(m => m.Status == MeetingStatus.Proposed))
+        foreach (var audience in _audiences)
         {
-            meeting.Participants = MeetingParticipants(meeting.Stage);
+            var sight = VisibilityPolicy.Of(this, stored, audience);
+            if (sight != VisibilityPolicy.Sight.Hidden)
+            {
+                Views[audience.Key].Add(stored.Version, sight == VisibilityPolicy.Sight.Redacted);
+            }
         }
     }
+
+    /// <summary>The parties at a stage's table: its participants (the mediator is not a party; it sits at the table from its entry stage on).</summary>
+    public IReadOnlyList<string> MeetingParticipants(string stage) =>
+        Stages.TryGetValue(stage, out var s) ? s.Participants : [];
+
+    private List<StageState> StagesOf(DeadlineState deadline) =>
+        deadline.Stage is { } stage ? (Stages.TryGetValue(stage, out var s) ? [s] : []) : [.. Stages.Values];
 
     private void ApplyExpiry(DeadlineState deadline)
     {
         deadline.Expired = true;
         switch (deadline.Consequence)
         {
-            case DeadlineConsequence.Stall when deadline.Stage is { } stage && Stages.TryGetValue(stage, out var s):
-                s.Stalled = true;
-                s.Note = deadline.Note;
+            case DeadlineConsequence.Stall:
+                // A stage-less deadline stalls every stage not yet closed.
+                foreach (var s in StagesOf(deadline).Where(s => s.Status is StageStatus.Open or StageStatus.Pending))
+                {
+                    s.Stalled = true;
+                    s.Note = deadline.Note;
+                }
+
                 break;
             case DeadlineConsequence.Pressure:
+                // A pressure step reopens what stalled (the deadline's stage, or every stage for a stage-less one).
                 PressureSteps.Add(deadline.Id);
+                foreach (var s in StagesOf(deadline).Where(s => s.Stalled))
+                {
+                    s.Stalled = false;
+                }
+
                 break;
             default:
                 // Notice: recorded only. CloseStage: the service appends the StageClosed event with it.

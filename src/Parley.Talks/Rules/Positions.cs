@@ -54,6 +54,7 @@ public static class Positions
         foreach (var issue in scenario.Issues)
         {
             TalksRules.Require(position.Scores.TryGetValue(issue.Id, out var values), rule, $"position.scores.{issue.Id}: missing");
+            TalksRules.Require(values is not null, rule, $"position.scores.{issue.Id}: a list of scores is required, not null");
             TalksRules.Require(values!.Count == issue.Options.Count, rule,
                 $"position.scores.{issue.Id}: {issue.Options.Count} scores expected, one per option");
             for (var o = 0; o < values.Count; o++)
@@ -63,12 +64,15 @@ public static class Positions
             }
         }
 
-        TalksRules.Require(double.IsFinite(position.Reservation) && scenario.Scale.Contains(position.Reservation), rule, "position.reservation: outside the scale");
+        TalksRules.Require(double.IsFinite(position.Reservation) && scenario.Scale.Contains(position.Reservation), rule, "position.reservation: a finite number on the scale is required");
+        TalksRules.Require((position.Notes ?? "").Length <= TalksRules.MaxText, rule, $"position.notes: at most {TalksRules.MaxText} characters");
         var options = scenario.Issues.SelectMany(i => i.Options.Select(o => o.Id)).ToHashSet(StringComparer.Ordinal);
         for (var r = 0; r < position.RedLines!.Count; r++)
         {
             var line = position.RedLines[r];
-            TalksRules.Require(!string.IsNullOrWhiteSpace(line.Id), rule, $"position.redLines[{r}].id: required");
+            TalksRules.Require(line is not null, rule, $"position.redLines[{r}]: a red line is required, not null");
+            TalksRules.Require(!string.IsNullOrWhiteSpace(line!.Id) && line.Id.Length <= 64, rule, $"position.redLines[{r}].id: required (1–64 characters)");
+            TalksRules.Require(line.Rule is not null && line.Rule.Length <= 4096, rule, $"position.redLines[{r}].rule: required (at most 4096 characters)");
             Condition condition;
             try
             {

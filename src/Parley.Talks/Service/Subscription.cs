@@ -1,21 +1,24 @@
 using System.Threading.Channels;
-using Parley.Talks.Ledger;
 
 namespace Parley.Talks.Service;
 
-/// <summary>A live feed of one talks' events; dispose to stop.</summary>
+/// <summary>
+/// A live feed of one caller's share of a talks' events; dispose to stop. A subscriber that falls
+/// more than the buffer behind is cut off rather than skipped: its reader completes with
+/// <see cref="SubscriberTooSlowException"/> and it resumes from its last sequence number.
+/// </summary>
 public sealed class Subscription : IDisposable
 {
     private readonly Action _stop;
 
-    internal Subscription(ChannelReader<StoredEvent> events, Action stop)
+    internal Subscription(ChannelReader<EventView> events, Action stop)
     {
         Events = events;
         _stop = stop;
     }
 
-    /// <summary>The events, raw (filter per caller before showing).</summary>
-    public ChannelReader<StoredEvent> Events { get; }
+    /// <summary>The caller's events, already filtered and redacted, numbered by its own sequence.</summary>
+    public ChannelReader<EventView> Events { get; }
 
     /// <inheritdoc />
     public void Dispose() => _stop();

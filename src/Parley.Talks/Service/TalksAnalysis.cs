@@ -25,7 +25,7 @@ public static class TalksAnalysis
         var (preferences, basis) = caller.Kind switch
         {
             RoleKind.Party => OwnBasis(s, caller.Party!),
-            RoleKind.Mediator => DisclosedBasis(s),
+            RoleKind.Mediator => DisclosedBasis(s, caller),
             _ => throw new ForbiddenException("only the parties and the mediator run analyses"),
         };
         if (preferences.Count == 0)
@@ -65,7 +65,7 @@ public static class TalksAnalysis
 
     private static (List<PartyPreferences>, List<string>) OwnBasis(TalksProjection s, string party)
     {
-        if (!s.Positions.TryGetValue(party, out var own))
+        if (TalksViews.PositionOf(s, Caller.OfParty(party), party) is not { } own)
         {
             return ([], []);
         }
@@ -73,11 +73,11 @@ public static class TalksAnalysis
         return ([Positions.ToPreferences(s.Scenario, party, own)], [$"{party}: your own position"]);
     }
 
-    private static (List<PartyPreferences>, List<string>) DisclosedBasis(TalksProjection s)
+    private static (List<PartyPreferences>, List<string>) DisclosedBasis(TalksProjection s, Caller caller)
     {
         var preferences = new List<PartyPreferences>();
         var basis = new List<string>();
-        foreach (var group in s.Disclosures.GroupBy(d => d.Party))
+        foreach (var group in (TalksViews.Disclosures(s, caller) ?? []).GroupBy(d => d.Party))
         {
             // The latest disclosure of each part counts; red lines accumulate.
             var weights = group.LastOrDefault(d => d.Disclosure.Weights is not null)?.Disclosure.Weights;

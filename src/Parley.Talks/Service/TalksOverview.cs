@@ -6,9 +6,8 @@ using Parley.Talks.ReadModel;
 namespace Parley.Talks.Service;
 
 /// <summary>
-/// Everything one caller may see of a talks. Sections the role may not see are null (and omitted
-/// from JSON); private sections hold only the caller's own data (a party) or what was disclosed to
-/// it (the mediator).
+/// Everything one caller may see of a talks (<see cref="VisibilityPolicy"/>). Sections the role may
+/// not see are null (and omitted from JSON); lists hold only the items the caller may see.
 /// </summary>
 public sealed record TalksOverview
 {
@@ -21,11 +20,14 @@ public sealed record TalksOverview
     /// <summary>The caller's role.</summary>
     public required RoleKind Role { get; init; }
 
-    /// <summary>The caller's party (party and mediator), else null.</summary>
+    /// <summary>The caller's party (a party delegation), else null.</summary>
     public string? Party { get; init; }
 
-    /// <summary>Ledger version (parties and mediator: the expected version for the next append).</summary>
+    /// <summary>The caller's view version: how many events it sees (send it as <c>If-Match</c>); null for the public.</summary>
     public long? Version { get; init; }
+
+    /// <summary>Who sees what (the scenario's <c>process.confidentiality</c>); token holders only.</summary>
+    public Confidentiality? Confidentiality { get; init; }
 
     /// <summary>The mediating party, if any.</summary>
     public string? Mediator { get; init; }
@@ -57,15 +59,21 @@ public sealed record TalksOverview
     /// <summary>Pressure steps triggered by expired deadlines (observer and up).</summary>
     public IReadOnlyList<string>? PressureSteps { get; init; }
 
-    /// <summary>Statements: public ones for everyone, private ones for parties and mediator.</summary>
+    /// <summary>Statements the caller may read (the latest <see cref="TalksViews.OverviewListLimit"/>).</summary>
     public required IReadOnlyList<StatementState> Statements { get; init; }
 
-    /// <summary>Proposals (parties and mediator).</summary>
+    /// <summary>True when <see cref="Statements"/> holds only the latest ones (page through <c>/statements</c>).</summary>
+    public bool? StatementsTruncated { get; init; }
+
+    /// <summary>Proposals the caller may read (the latest <see cref="TalksViews.OverviewListLimit"/>).</summary>
     public IReadOnlyList<ProposalState>? Proposals { get; init; }
+
+    /// <summary>True when <see cref="Proposals"/> holds only the latest ones (page through <c>/proposals</c>).</summary>
+    public bool? ProposalsTruncated { get; init; }
 
     /// <summary>The caller's own private position (a party only).</summary>
     public Position? Position { get; init; }
 
-    /// <summary>Disclosures: a party's own, or all of them for the mediator.</summary>
+    /// <summary>Disclosures the caller may see: a party's own; those made to the mediator.</summary>
     public IReadOnlyList<DisclosureState>? Disclosures { get; init; }
 }

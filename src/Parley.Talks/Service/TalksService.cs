@@ -22,12 +22,13 @@ namespace Parley.Talks.Service;
 public sealed class TalksService
 {
     private const int ReadPage = 1000;
+    private const int SubscriberBuffer = 1024;
 
     private readonly IEventStore _store;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    // Tokens never change once issued, so a found one is cached (the hash, never the token).
+    // Live token records by hash (never the token), for a single-writer store only: revocation removes them.
     private readonly ConcurrentDictionary<string, TokenRecord> _tokens = new(StringComparer.Ordinal);
 
     /// <summary>Creates the service over a migrated store.</summary>
@@ -53,9 +54,39 @@ public sealed class TalksService
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var talksId = id ?? scenario.Id;
+        TalksRules.Require(talksId.Length is > 0 and <= 64 && talksId.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'),
+            TalksRules.References, "id: 1–64 letters, digits, '-', '_' or '.'");
         var events = InitialEvents(scenario);
         await _store.AppendAsync(new AppendRequest(talksId, 0, null, "create", Caller.System.Actor, _time.GetUtcNow(), events), cancellationToken).ConfigureAwait(false);
         return new CreatedTalks(talksId, await IssueTokensAsync(talksId, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Opens a scenario as talks, or keeps existing talks of that id. For existing talks no token is
+    /// issued unless <paramref name="newTokens"/>, which rotates every live role token (the old ones are revoked).
+    /// </summary>
+    public async Task<CreatedTalks> OpenAsync(Scenario scenario, bool newTokens, string? id = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        try
+        {
+            return await CreateAsync(scenario, id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrencyException)
+        {
+            var talksId = id ?? scenario.Id;
+            if (!newTokens)
+            {
+                return new CreatedTalks(talksId, [], Existing: true);
+            }
+
+            foreach (var live in (await _store.ListTokensAsync(talksId, cancellationToken).ConfigureAwait(false)).Where(t => !t.Revoked))
+            {
+                await RevokeTokenAsync(talksId, live.Id, "rotated on reopening", cancellationToken).ConfigureAwait(false);
+            }
+
+            return new CreatedTalks(talksId, await IssueTokensAsync(talksId, cancellationToken).ConfigureAwait(false), Existing: true);
+        }
     }
 
     /// <summary>Issues a fresh token per role of existing talks (party per party, mediator, observer).</summary>
@@ -66,7 +97,7 @@ public sealed class TalksService
             var list = s.Scenario.Parties.Select(p => (RoleKind.Party, (string?)p.Id, $"{p.Name} delegation")).ToList();
             if (s.Process.Mediator is { } mediator)
             {
-                list.Add((RoleKind.Mediator, mediator, $"mediator ({mediator})"));
+                list.Add((RoleKind.Mediator, null, $"mediator ({mediator})"));
             }
 
             list.Add((RoleKind.Observer, null, "observer"));
@@ -75,17 +106,105 @@ public sealed class TalksService
         var tokens = new List<IssuedToken>();
         foreach (var (kind, party, label) in roles)
         {
-            var token = Tokens.NewToken();
-            await _store.AddTokenAsync(new TokenRecord(Tokens.Hash(token), talksId, kind, party, label), cancellationToken).ConfigureAwait(false);
-            tokens.Add(new IssuedToken(kind, party, label, token));
+            tokens.Add(await IssueTokenAsync(talksId, kind, party, label, cancellationToken).ConfigureAwait(false));
         }
 
         return tokens;
     }
 
+    /// <summary>Issues one token of talks for a delegation, the mediator or an observer; a <see cref="TokenIssued"/> event records it.</summary>
+    /// <exception cref="RuleViolationException">No such party, no mediator, or a role that is not issued per talks.</exception>
+    public async Task<IssuedToken> IssueTokenAsync(string talksId, RoleKind kind, string? party, string? label, CancellationToken cancellationToken = default)
+    {
+        var name = await ReadAsync(talksId, s =>
+        {
+            TalksRules.Require(kind is RoleKind.Party or RoleKind.Mediator or RoleKind.Observer, TalksRules.References, "kind: one of party, mediator, observer");
+            TalksRules.Require(kind != RoleKind.Party || (party is not null && s.Scenario.FindParty(party) is not null), TalksRules.References, $"party: no party '{party}'");
+            TalksRules.Require(kind == RoleKind.Party || party is null, TalksRules.References, "party: only a party delegation token names a party");
+            TalksRules.Require(kind != RoleKind.Mediator || s.Process.Mediator is not null, TalksRules.References, "kind: these talks have no mediator");
+            return kind switch
+            {
+                RoleKind.Party => $"{s.Scenario.FindParty(party!)!.Name} delegation",
+                RoleKind.Mediator => $"mediator ({s.Process.Mediator})",
+                _ => "observer",
+            };
+        }, cancellationToken).ConfigureAwait(false);
+        var text = string.IsNullOrWhiteSpace(label) ? name : label.Trim();
+        TalksRules.Require(text.Length <= 200, TalksRules.References, "label: at most 200 characters");
+        var token = Tokens.NewToken();
+        var record = new TokenRecord(Tokens.Hash(token), talksId, kind, party, text);
+        await _store.AddTokenAsync(record, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(talksId, Caller.System, null, "token-issued:" + record.Id, "token-issued:" + record.Id,
+            (_, _) => [new TokenIssued(record.Id, kind, party, text)], cancellationToken).ConfigureAwait(false);
+        return new IssuedToken(record.Id, kind, party, text, token);
+    }
+
+    /// <summary>Revokes a token of the talks: it answers 401 from now on and its live feeds end. A <see cref="TokenRevoked"/> event records it.</summary>
+    /// <exception cref="NotFoundException">No live token with that id in these talks.</exception>
+    public async Task RevokeTokenAsync(string talksId, string tokenId, string? reason, CancellationToken cancellationToken = default)
+    {
+        var record = (await _store.ListTokensAsync(talksId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(t => t.Id == tokenId && !t.Revoked)
+            ?? throw new NotFoundException($"no live token {tokenId}");
+        var why = (reason ?? "").Trim();
+        TalksRules.Require(why.Length <= 200, TalksRules.References, "reason: at most 200 characters");
+        await _store.RevokeTokenAsync(record.Hash, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        _tokens.TryRemove(record.Hash, out _);
+        if (_entries.TryGetValue(talksId, out var entry))
+        {
+            lock (entry.Subscribers)
+            {
+                foreach (var subscriber in entry.Subscribers.Where(x => x.TokenHash == record.Hash))
+                {
+                    subscriber.Channel.Writer.TryComplete(new UnauthorizedAccessException("the token was revoked"));
+                }
+            }
+        }
+
+        await ExecuteAsync(talksId, Caller.System, null, "token-revoked:" + record.Id, "token-revoked:" + record.Id,
+            (_, _) => [new TokenRevoked(record.Id, why)], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Replaces a live token by a new one for the same role (the old one is revoked).</summary>
+    public async Task<IssuedToken> RotateTokenAsync(string talksId, string tokenId, CancellationToken cancellationToken = default)
+    {
+        var record = (await _store.ListTokensAsync(talksId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(t => t.Id == tokenId && !t.Revoked)
+            ?? throw new NotFoundException($"no live token {tokenId}");
+        var issued = await IssueTokenAsync(talksId, record.Kind, record.Party, record.Label, cancellationToken).ConfigureAwait(false);
+        await RevokeTokenAsync(talksId, tokenId, $"rotated to {issued.Id}", cancellationToken).ConfigureAwait(false);
+        return issued;
+    }
+
+    /// <summary>The token records of a talks (hashes are not shown by the API; ids are).</summary>
+    public Task<IReadOnlyList<TokenRecord>> ListTokensAsync(string talksId, CancellationToken cancellationToken = default) =>
+        _store.ListTokensAsync(talksId, cancellationToken);
+
+    /// <summary>
+    /// The organiser's credential, issued when there is no live one (or when <paramref name="rotate"/>,
+    /// revoking the old): returned once, then never again; null when a live one exists and was kept.
+    /// </summary>
+    public async Task<IssuedToken?> EnsureOrganiserAsync(bool rotate, CancellationToken cancellationToken = default)
+    {
+        var live = (await _store.ListTokensAsync(TokenRecord.AnyTalks, cancellationToken).ConfigureAwait(false)).Where(t => !t.Revoked).ToList();
+        if (live.Count > 0 && !rotate)
+        {
+            return null;
+        }
+
+        foreach (var old in live)
+        {
+            await _store.RevokeTokenAsync(old.Hash, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            _tokens.TryRemove(old.Hash, out _);
+        }
+
+        var token = Tokens.NewToken();
+        var record = new TokenRecord(Tokens.Hash(token), TokenRecord.AnyTalks, RoleKind.Organiser, null, "organiser");
+        await _store.AddTokenAsync(record, cancellationToken).ConfigureAwait(false);
+        return new IssuedToken(record.Id, RoleKind.Organiser, null, record.Label, token);
+    }
+
     /// <summary>
     /// The caller a bearer token stands for in the given talks: <see cref="Caller.Public"/> without a
-    /// token, null for a token that is unknown or belongs to other talks.
+    /// token, null for a token that is unknown, revoked or belongs to other talks.
     /// </summary>
     public async Task<Caller?> AuthenticateAsync(string talksId, string? token, CancellationToken cancellationToken = default)
     {
@@ -95,13 +214,25 @@ public sealed class TalksService
         }
 
         var record = await FindTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        return record is null || record.TalksId != talksId ? null : new Caller(record.Kind, record.Party);
+        if (record is null || (record.TalksId != talksId && record.TalksId != TokenRecord.AnyTalks))
+        {
+            return null;
+        }
+
+        return record.Kind switch
+        {
+            RoleKind.Party => Caller.OfParty(record.Party!),
+            RoleKind.Mediator => Caller.Mediator,
+            RoleKind.Observer => Caller.Observer,
+            RoleKind.Organiser => Caller.Organiser,
+            _ => null,
+        };
     }
 
-    /// <summary>The talks a token opens, or null.</summary>
+    /// <summary>The live token record of a token, or null (unknown or revoked).</summary>
     public async Task<TokenRecord?> FindTokenAsync(string token, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrEmpty(token))
+        if (string.IsNullOrEmpty(token) || token.Length > 200)
         {
             return null;
         }
@@ -113,7 +244,13 @@ public sealed class TalksService
         }
 
         var record = await _store.FindTokenAsync(hash, cancellationToken).ConfigureAwait(false);
-        if (record is not null)
+        if (record is null || record.Revoked)
+        {
+            return null;
+        }
+
+        // Only a single-writer store sees every revocation here; with a shared database each request asks it.
+        if (_store.SingleWriter)
         {
             _tokens.TryAdd(hash, record);
         }
@@ -140,9 +277,10 @@ public sealed class TalksService
     }
 
     /// <summary>
-    /// Decides and appends a command. With an idempotency key seen before, returns the first result
-    /// and appends nothing (even if the command would now be refused). With an expected version
-    /// other than the talks' version, throws <see cref="ConcurrencyException"/>.
+    /// Decides and appends a command. Who may write is checked first. An idempotency key is the
+    /// caller's own: seen before, the first result is returned and nothing appended (even if the
+    /// command would now be refused). An expected version is the caller's view version; another
+    /// throws <see cref="ConcurrencyException"/>. Versions in the result are the caller's.
     /// </summary>
     public async Task<CommandResult> ExecuteAsync(
         string talksId,
@@ -155,34 +293,43 @@ public sealed class TalksService
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(decide);
+        if (!caller.IsSystem)
+        {
+            TalksRules.RequireWriter(caller);
+        }
+
         var entry = await EntryAsync(talksId, cancellationToken).ConfigureAwait(false);
         await entry.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await CatchUpAsync(entry, cancellationToken).ConfigureAwait(false);
-            if (idempotencyKey is not null
-                && await _store.FindIdempotentAsync(talksId, idempotencyKey, requestHash, cancellationToken).ConfigureAwait(false) is { } seen)
+            var projection = entry.Projection;
+            var view = projection.ViewOf(caller);
+            var key = idempotencyKey is null ? null : caller.Key + "\n" + idempotencyKey;
+            if (key is not null
+                && await _store.FindIdempotentAsync(talksId, key, requestHash, cancellationToken).ConfigureAwait(false) is { } seen)
             {
-                return new CommandResult(seen.FirstVersion, seen.LastVersion, Replayed: true);
+                return caller.IsSystem
+                    ? new CommandResult(seen.FirstVersion, seen.LastVersion, Replayed: true)
+                    : new CommandResult(view.SeqAtOrBefore(seen.FirstVersion - 1) + 1, view.SeqAtOrBefore(seen.LastVersion), Replayed: true);
             }
 
-            var projection = entry.Projection;
-            if (expectedVersion is { } expected && expected != projection.Version)
+            if (expectedVersion is { } expected && expected != view.Count)
             {
-                throw new ConcurrencyException(talksId, expected, projection.Version);
+                throw new ConcurrencyException(talksId, expected, view.Count);
             }
 
             var events = decide(projection, caller);
             if (events.Count == 0)
             {
-                return new CommandResult(projection.Version + 1, projection.Version, Replayed: false);
+                return new CommandResult(view.Count + 1, view.Count, Replayed: false);
             }
 
             var at = _time.GetUtcNow();
             AppendResult result;
             try
             {
-                result = await _store.AppendAsync(new AppendRequest(talksId, projection.Version, idempotencyKey, requestHash, caller.Actor, at, events), CancellationToken.None).ConfigureAwait(false);
+                result = await _store.AppendAsync(new AppendRequest(talksId, projection.Version, key, requestHash, caller.Actor, at, events), CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not IdempotencyKeyReusedException)
             {
@@ -202,7 +349,13 @@ public sealed class TalksService
                 Fold(entry, stored);
             }
 
-            return new CommandResult(result.FirstVersion, result.LastVersion, result.Replayed);
+            if (caller.IsSystem)
+            {
+                return new CommandResult(result.FirstVersion, result.LastVersion, result.Replayed);
+            }
+
+            view = entry.Projection.ViewOf(caller);
+            return new CommandResult(view.SeqAtOrBefore(result.FirstVersion - 1) + 1, view.SeqAtOrBefore(result.LastVersion), result.Replayed);
         }
         finally
         {
@@ -210,31 +363,79 @@ public sealed class TalksService
         }
     }
 
-    /// <summary>Events after <paramref name="afterVersion"/> (raw: filter with <see cref="TalksViews.Filter"/> before showing).</summary>
-    public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(string talksId, long afterVersion, int limit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A page of the caller's share of the ledger: its events after its own sequence number
+    /// <paramref name="afterSeq"/>, filtered and redacted by the policy, numbered by its own sequence.
+    /// </summary>
+    public async Task<EventPage> ReadEventsAsync(string talksId, Caller caller, long afterSeq, int limit, CancellationToken cancellationToken = default)
     {
-        await EntryAsync(talksId, cancellationToken).ConfigureAwait(false);
-        return await _store.ReadAsync(talksId, afterVersion, limit, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var (slice, count) = await ReadAsync(talksId, s =>
+        {
+            var view = s.ViewOf(caller);
+            var from = Math.Clamp(afterSeq, 0, view.Count);
+            var to = Math.Min(view.Count, from + limit);
+            var list = new List<(long Seq, long Version, bool Redacted)>();
+            for (var seq = from + 1; seq <= to; seq++)
+            {
+                list.Add((seq, view.VersionAt(seq), view.RedactedAt(seq)));
+            }
+
+            return (list, view.Count);
+        }, cancellationToken).ConfigureAwait(false);
+        if (slice.Count == 0)
+        {
+            return new EventPage([], count, null);
+        }
+
+        var wanted = slice.ToDictionary(x => x.Version);
+        var events = new List<EventView>(slice.Count);
+        var cursor = slice[0].Version - 1;
+        var last = slice[^1].Version;
+        while (cursor < last)
+        {
+            var page = await _store.ReadAsync(talksId, cursor, (int)Math.Min(ReadPage, last - cursor), cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var e in page)
+            {
+                if (wanted.TryGetValue(e.Version, out var w))
+                {
+                    events.Add(TalksViews.View(e, w.Seq, w.Redacted));
+                }
+            }
+
+            cursor = page[^1].Version;
+        }
+
+        return new EventPage(events, count, slice[^1].Seq < count ? slice[^1].Seq : null);
     }
 
     /// <summary>
-    /// Live events of a talks from now on (raw: filter before showing). Dispose the subscription to stop.
-    /// Events appended by other instances arrive when this instance next catches up.
+    /// The caller's live events of a talks from now on. Dispose the subscription to stop. Events appended
+    /// by other instances arrive when this instance next catches up. A subscriber more than the buffer
+    /// behind is cut off (<see cref="SubscriberTooSlowException"/>); one whose token is revoked, too.
     /// </summary>
-    public async Task<Subscription> SubscribeAsync(string talksId, CancellationToken cancellationToken = default)
+    public async Task<Subscription> SubscribeAsync(string talksId, Caller caller, string? tokenHash, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         var entry = await EntryAsync(talksId, cancellationToken).ConfigureAwait(false);
-        var channel = Channel.CreateBounded<StoredEvent>(new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest });
+        var channel = Channel.CreateBounded<EventView>(new BoundedChannelOptions(SubscriberBuffer) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+        var subscriber = new Subscriber(caller, tokenHash, channel);
         lock (entry.Subscribers)
         {
-            entry.Subscribers.Add(channel);
+            entry.Subscribers.Add(subscriber);
         }
 
         return new Subscription(channel.Reader, () =>
         {
             lock (entry.Subscribers)
             {
-                entry.Subscribers.Remove(channel);
+                entry.Subscribers.Remove(subscriber);
             }
 
             channel.Writer.TryComplete();
@@ -406,24 +607,27 @@ public sealed class TalksService
         foreach (var e in events)
         {
             entry.Projection.Apply(e);
-        }
-
-        if (events.Count == 0)
-        {
-            return;
-        }
-
-        lock (entry.Subscribers)
-        {
-            foreach (var subscriber in entry.Subscribers)
+            lock (entry.Subscribers)
             {
-                foreach (var e in events)
+                foreach (var subscriber in entry.Subscribers)
                 {
-                    subscriber.Writer.TryWrite(e);
+                    var view = entry.Projection.ViewOf(subscriber.Caller);
+                    if (view.Count == 0 || view.VersionAt(view.Count) != e.Version)
+                    {
+                        continue;
+                    }
+
+                    if (!subscriber.Channel.Writer.TryWrite(TalksViews.View(e, view.Count, view.RedactedAt(view.Count))))
+                    {
+                        // Never skip: cut the subscriber off; it resumes from its last event id.
+                        subscriber.Channel.Writer.TryComplete(new SubscriberTooSlowException());
+                    }
                 }
             }
         }
     }
+
+    private sealed record Subscriber(Caller Caller, string? TokenHash, Channel<EventView> Channel);
 
     private sealed class Entry(TalksProjection projection)
     {
@@ -431,6 +635,6 @@ public sealed class TalksService
 
         public SemaphoreSlim Lock { get; } = new(1, 1);
 
-        public List<Channel<StoredEvent>> Subscribers { get; } = [];
+        public List<Subscriber> Subscribers { get; } = [];
     }
 }

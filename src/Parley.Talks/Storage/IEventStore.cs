@@ -53,6 +53,12 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>Stores an access token record (only the hash of the token).</summary>
     Task AddTokenAsync(TokenRecord token, CancellationToken cancellationToken = default);
 
-    /// <summary>The token record with the given hash, or null.</summary>
+    /// <summary>The token record with the given hash (revoked ones too), or null.</summary>
     Task<TokenRecord?> FindTokenAsync(string hash, CancellationToken cancellationToken = default);
+
+    /// <summary>Every token record of a talks (<see cref="TokenRecord.AnyTalks"/>: the organiser's), revoked ones too.</summary>
+    Task<IReadOnlyList<TokenRecord>> ListTokensAsync(string talksId, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a token; true when it was live.</summary>
+    Task<bool> RevokeTokenAsync(string hash, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

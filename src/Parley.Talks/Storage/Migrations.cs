@@ -20,6 +20,9 @@ internal static class Migrations
             "CREATE TABLE tokens (hash TEXT PRIMARY KEY, talks_id TEXT NOT NULL, kind TEXT NOT NULL, party TEXT NULL, label TEXT NOT NULL)",
             "CREATE INDEX tokens_by_talks ON tokens (talks_id)",
         ]),
+        (3, "token-revocation", [
+            "ALTER TABLE tokens ADD COLUMN revoked_at BIGINT NULL",
+        ]),
     ];
 
     public static int Latest => All[^1].Version;

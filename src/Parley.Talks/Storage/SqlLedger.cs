@@ -97,10 +97,24 @@ internal static class SqlLedger
     public static async Task<TokenRecord?> FindTokenAsync(DbConnection connection, string hash)
     {
         var row = await connection.QuerySingleOrDefaultAsync<TokenRow>(
-            "SELECT hash AS Hash, talks_id AS TalksId, kind AS Kind, party AS Party, label AS Label FROM tokens WHERE hash = @hash",
+            "SELECT hash AS Hash, talks_id AS TalksId, kind AS Kind, party AS Party, label AS Label, revoked_at AS RevokedAt FROM tokens WHERE hash = @hash",
             new { hash }).ConfigureAwait(false);
-        return row is null ? null : new TokenRecord(row.Hash, row.TalksId, Enum.Parse<RoleKind>(row.Kind), row.Party, row.Label);
+        return row?.ToRecord();
     }
+
+    public static async Task<IReadOnlyList<TokenRecord>> ListTokensAsync(DbConnection connection, string talksId)
+    {
+        var rows = await connection.QueryAsync<TokenRow>(
+            "SELECT hash AS Hash, talks_id AS TalksId, kind AS Kind, party AS Party, label AS Label, revoked_at AS RevokedAt FROM tokens WHERE talks_id = @talksId ORDER BY hash",
+            new { talksId }).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    /// <returns>True when a token with that hash was live and is now revoked.</returns>
+    public static async Task<bool> RevokeTokenAsync(DbConnection connection, DbTransaction? transaction, string hash, DateTimeOffset at) =>
+        await connection.ExecuteAsync(
+            "UPDATE tokens SET revoked_at = @at WHERE hash = @hash AND revoked_at IS NULL",
+            new { hash, at = at.ToUnixTimeMilliseconds() }, transaction).ConfigureAwait(false) > 0;
 
     /// <summary>Applies the migrations newer than the recorded version, each in its own transaction.</summary>
     public static async Task MigrateAsync(DbConnection connection, Func<DbTransaction, Task>? lockSchema = null)
@@ -178,5 +192,9 @@ internal static class SqlLedger
         public string? Party { get; set; }
 
         public string Label { get; set; } = "";
+
+        public long? RevokedAt { get; set; }
+
+        public TokenRecord ToRecord() => new(Hash, TalksId, Enum.Parse<RoleKind>(Kind), Party, Label, RevokedAt is not null);
     }
 }

@@ -123,6 +123,17 @@ public sealed class SqliteEventStore : IEventStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<TokenRecord>> ListTokensAsync(string talksId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await SqlLedger.ListTokensAsync(connection, talksId).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RevokeTokenAsync(string hash, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        (bool)(await WriteAsync(async (c, tx) => (object)await SqlLedger.RevokeTokenAsync(c, tx, hash, at).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))!;
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();

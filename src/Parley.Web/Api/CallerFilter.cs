@@ -7,31 +7,53 @@ using Parley.Talks.Service;
 namespace Parley.Web.Api;
 
 /// <summary>
-/// Authenticates every request to <c>/api/talks/{id}/…</c>: no token → the public; a token of this
-/// talks → its role; any other token → 401 (the same answer for an unknown token and for a token of
-/// other talks, so a token reveals nothing about talks it does not open).
+/// Authenticates and authorizes every request to <c>/api/talks/{id}/…</c> before anything else is
+/// looked at (body, headers, ids): no token → the public; a live token of this talks (or the
+/// organiser's) → its role; any other token → 401 (the same answer for an unknown, a revoked and
+/// another talks' token). Writes by a role that never writes answer 403 before the body is read.
+/// Runs as middleware after routing, so it precedes model binding.
 /// </summary>
 internal static class CallerFilter
 {
     private const string ItemKey = "parley.caller";
+    private const string TokenKey = "parley.token-hash";
 
     public static Caller Of(HttpContext http) => (Caller)http.Items[ItemKey]!;
 
-    public static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>The hash of the caller's token, or null for the public.</summary>
+    public static string? TokenHash(HttpContext http) => http.Items[TokenKey] as string;
+
+    public static async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
-        var http = context.HttpContext;
-        var id = (string)http.GetRouteValue("id")!;
+        if (!http.Request.Path.StartsWithSegments("/api/talks") || http.GetRouteValue("id") is not string id)
+        {
+            await next(http).ConfigureAwait(false);
+            return;
+        }
+
         var token = BearerToken(http.Request);
-        var service = http.RequestServices.GetService(typeof(TalksService)) as TalksService ?? throw new InvalidOperationException("no TalksService");
+        var service = (TalksService)http.RequestServices.GetService(typeof(TalksService))!;
         var caller = token is null ? Caller.Public : await service.AuthenticateAsync(id, token, http.RequestAborted).ConfigureAwait(false);
         if (caller is null)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
-            return TypedResults.Problem(new ProblemDetails { Status = 401, Title = "Unauthorized", Detail = "the token is not valid for these talks" });
+            await TypedResults.Problem(new ProblemDetails { Status = 401, Title = "Unauthorized", Detail = "the token is not valid for these talks" }).ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+
+        var tokens = http.Request.Path.StartsWithSegments($"/api/talks/{id}/tokens");
+        var write = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
+        var allowed = tokens ? caller.Kind == RoleKind.Organiser : !write || caller.Kind is RoleKind.Party or RoleKind.Mediator;
+        if (!allowed)
+        {
+            var detail = tokens ? "only the organiser manages tokens" : "only a party delegation or the mediator may do this";
+            await TypedResults.Problem(new ProblemDetails { Status = 403, Title = "Forbidden", Detail = detail }).ExecuteAsync(http).ConfigureAwait(false);
+            return;
         }
 
         http.Items[ItemKey] = caller;
-        return await next(context).ConfigureAwait(false);
+        http.Items[TokenKey] = token is null ? null : Tokens.Hash(token);
+        await next(http).ConfigureAwait(false);
     }
 
     public static string? BearerToken(HttpRequest request)

@@ -4,5 +4,5 @@ namespace Parley.Web.Api.Contracts;
 /// <param name="Name">The negotiator.</param>
 /// <param name="Role">Role, e.g. head of delegation.</param>
 public sealed record AppointNegotiatorRequest(
-    string Name,
+    string? Name,
     string? Role);

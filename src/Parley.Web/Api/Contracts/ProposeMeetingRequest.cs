@@ -7,6 +7,6 @@ namespace Parley.Web.Api.Contracts;
 /// <param name="Date">Day, if known.</param>
 public sealed record ProposeMeetingRequest(
     string? Id,
-    string Stage,
-    string Venue,
+    string? Stage,
+    string? Venue,
     DateOnly? Date);

@@ -5,4 +5,4 @@ namespace Parley.Web.Api.Contracts;
 /// <param name="Name">Place.</param>
 public sealed record ProposeVenueRequest(
     string? Id,
-    string Name);
+    string? Name);

@@ -11,8 +11,8 @@ namespace Parley.Web.Api.Contracts;
 /// <param name="Note">The consequence in words.</param>
 public sealed record SetDeadlineRequest(
     string? Id,
-    string Name,
-    DateOnly Date,
+    string? Name,
+    DateOnly? Date,
     string? Stage,
     DeadlineConsequence Consequence,
     string? Note);
