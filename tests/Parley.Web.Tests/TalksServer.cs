@@ -24,11 +24,11 @@ public sealed class TalksServer : IAsyncDisposable
     private readonly TestStore? _pgStore;
     private readonly DirectoryInfo? _dir;
 
-    private TalksServer(WebApplication app, FakeTimeProvider time, IReadOnlyDictionary<string, string> tokens, ConcurrentQueue<string> logs, DirectoryInfo? dir, TestStore? pg)
+    private TalksServer(WebApplication app, FakeTimeProvider time, Dictionary<string, string> tokens, ConcurrentQueue<string> logs, DirectoryInfo? dir, TestStore? pg)
     {
         App = app;
         Time = time;
-        Tokens = tokens;
+        _tokens = tokens;
         Logs = logs;
         _dir = dir;
         _pgStore = pg;
@@ -40,8 +40,13 @@ public sealed class TalksServer : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    /// <summary>Token per role: party ids (RU, UA, US, EU, NATO), "mediator", "observer".</summary>
-    public IReadOnlyDictionary<string, string> Tokens { get; }
+    /// <summary>Token per role: party ids (RU, UA, US, EU, NATO), "mediator", "observer", "organiser".</summary>
+    public IReadOnlyDictionary<string, string> Tokens => _tokens;
+
+    private readonly Dictionary<string, string> _tokens;
+
+    /// <summary>Names one more token (e.g. a revoked one) for <see cref="Request"/>.</summary>
+    public void AddToken(string role, string token) => _tokens[role] = token;
 
     public ConcurrentQueue<string> Logs { get; }
 
@@ -51,7 +56,7 @@ public sealed class TalksServer : IAsyncDisposable
 
     public TalksService Service => App.Services.GetRequiredService<TalksService>();
 
-    public static async Task<TalksServer> StartAsync(string kind = "sqlite", TimeSpan? sweep = null, long maxBody = 64 * 1024)
+    public static async Task<TalksServer> StartAsync(string kind = "sqlite", TimeSpan? sweep = null, long maxBody = 64 * 1024, int? rateLimit = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 8, 5, 9, 0, 0, TimeSpan.Zero));
         DirectoryInfo? dir = null;
@@ -77,6 +82,7 @@ public sealed class TalksServer : IAsyncDisposable
             DeadlineSweepInterval = sweep ?? TimeSpan.FromMinutes(1),
             MaxRequestBodyBytes = maxBody,
             LogLevel = LogLevel.Trace,
+            RequestsPerSecondPerCaller = rateLimit,
         };
         var app = await TalksWebApp.CreateAsync(options, b =>
         {
@@ -84,13 +90,16 @@ public sealed class TalksServer : IAsyncDisposable
             b.Logging.AddProvider(new CapturingLoggerProvider(logs));
         });
         await app.StartAsync();
-        var created = await DemoTalks.OpenAsync(app.Services.GetRequiredService<TalksService>());
+        var service = app.Services.GetRequiredService<TalksService>();
+        var organiser = await service.EnsureOrganiserAsync(rotate: false);
+        var created = await DemoTalks.OpenAsync(service);
         var tokens = created.Tokens.ToDictionary(t => t.Kind switch
         {
             RoleKind.Party => t.Party!,
             RoleKind.Mediator => "mediator",
             _ => "observer",
         }, t => t.Token);
+        tokens["organiser"] = organiser!.Token;
         return new TalksServer(app, time, tokens, logs, dir, pg);
     }
 

@@ -10,15 +10,17 @@ using static Parley.Web.Tests.TalksServer;
 namespace Parley.Web.Tests.Api;
 
 /// <summary>
-/// Seeds distinctive marker values into every party's private position and into one disclosure, then
-/// calls every endpoint of the app as every role (with path parameters naming every party) and asserts
-/// that no response — body, headers, errors, the live feed — holds a marker the role may not see, and
-/// that the log holds none at all.
+/// Seeds distinctive marker values into every party's private position, into one disclosure and into
+/// the contents of the bilateral stage S2 (RU's proposal, UA's rejection reason, the meeting's minutes,
+/// a private statement to S2), then calls every endpoint of the app as every role (with path
+/// parameters naming every party, stage, proposal) and asserts both directions: no response — body,
+/// headers, errors, the live feed — holds a marker the role may not see; every role sees the markers
+/// it may see; and the log holds none at all. The mediator enters only at S5, so it sees no S2 contents.
 /// </summary>
 public sealed class ConfidentialityTests
 {
     private static readonly string[] Parties = ["RU", "UA", "US", "EU", "NATO"];
-    private static readonly string[] Roles = ["public", "observer", "mediator", .. Parties];
+    private static readonly string[] Roles = ["public", "observer", "organiser", "mediator", "revoked", "wrong", .. Parties];
 
     private static string Secret(string party) => $"SECRET-{party}-c0ffee";
 
@@ -26,12 +28,16 @@ public sealed class ConfidentialityTests
 
     private const string Disclosed = "DISCLOSED-UA-to-mediator-b4dc0de";
 
-    private static IEnumerable<string> AllMarkers => Parties.SelectMany(p => new[] { Secret(p), Reservation(p) }).Append(Disclosed);
+    /// <summary>Stage contents of S2 (participants RU and UA).</summary>
+    private static readonly string[] S2Contents = ["S2-PROPOSAL-RU-5eed", "S2-REJECTION-UA-5eed", "S2-MINUTES-5eed", "S2-PRIVATE-STATEMENT-5eed"];
+
+    private static IEnumerable<string> AllMarkers => Parties.SelectMany(p => new[] { Secret(p), Reservation(p) }).Append(Disclosed).Concat(S2Contents);
 
     private static HashSet<string> AllowedFor(string role) => role switch
     {
         "mediator" => [Disclosed, Reservation("UA")],
-        "UA" => [Secret("UA"), Reservation("UA"), Disclosed],
+        "UA" => [Secret("UA"), Reservation("UA"), Disclosed, .. S2Contents],
+        "RU" => [Secret("RU"), Reservation("RU"), .. S2Contents],
         _ when Parties.Contains(role) => [Secret(role), Reservation(role)],
         _ => [],
     };
@@ -70,6 +76,11 @@ public sealed class ConfidentialityTests
 
         Assert.Contains(Disclosed, seen["mediator"]);
         Assert.Contains(Reservation("UA"), seen["mediator"]);
+        foreach (var marker in S2Contents)
+        {
+            Assert.Contains(marker, seen["UA"]);
+            Assert.Contains(marker, seen["RU"]);
+        }
 
         var logs = string.Join("\n", s.Logs);
         Assert.NotEmpty(logs);
@@ -100,9 +111,24 @@ public sealed class ConfidentialityTests
         }
 
         await s.PostOkAsync(talks + "/disclosures", "UA", new { reservation = true, redLines = new[] { "UA-not-moscow" }, note = Disclosed });
-        await s.PostOkAsync(talks + "/proposals", "UA", new { id = "P1", stage = "S2", package = new Dictionary<string, string> { ["V"] = "V3" } });
-        await s.PostOkAsync(talks + "/meetings", "mediator", new { id = "M1", stage = "S2", venue = "V3" });
-        await s.PostOkAsync(talks + "/statements", "RU", new { text = "private words", @public = false });
+        await s.PostOkAsync(talks + "/proposals", "RU", new { stage = "S2", package = new Dictionary<string, string> { ["V"] = "V3" }, note = S2Contents[0] });
+        await s.PostOkAsync(talks + "/proposals/S2.RU.P1/reject", "UA", new { text = S2Contents[1] });
+        await s.PostOkAsync(talks + "/meetings", "RU", new { id = "M1", stage = "S2", venue = "V3" });
+        await s.PostOkAsync(talks + "/meetings/M1/schedule", "UA");
+        await s.PostOkAsync(talks + "/meetings/M1/hold", "RU", new { text = S2Contents[2] });
+        await s.PostOkAsync(talks + "/statements", "RU", new { text = S2Contents[3], @public = false, stage = "S2" });
+        await s.PostOkAsync(talks + "/statements", "RU", new { text = "private words to every party", @public = false });
+        await s.PostOkAsync(talks + "/statements", "UA", new { text = "a public word", @public = true });
+
+        // A revoked token and a made-up one: both must answer exactly as no valid token does (401), on every route.
+        var issued = await s.PostOkAsync(talks + "/tokens", "organiser", new { kind = "party", party = "EU" });
+        using (var revoked = await s.SendAsync(HttpMethod.Post, talks + $"/tokens/{issued.GetProperty("id").GetString()}/revoke", "organiser", new { text = "lost" }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, revoked.StatusCode);
+        }
+
+        s.AddToken("revoked", issued.GetProperty("token").GetString()!);
+        s.AddToken("wrong", "not-a-token-" + new string('x', 32));
     }
 
     private static IEnumerable<(string Method, string Pattern)> Endpoints(TalksServer s) =>
@@ -119,8 +145,9 @@ public sealed class ConfidentialityTests
             ["{party}"] = [.. Parties, "XX"],
             ["{stage}"] = ["S2", "S3", "S5"],
             ["{venue}"] = ["V3", "V9"],
-            ["{meeting}"] = ["M1"],
-            ["{proposal}"] = ["P1"],
+            ["{meeting}"] = ["M1", "M9"],
+            ["{proposal}"] = ["S2.RU.P1", "S2.UA.P1", "P404"],
+            ["{token}"] = ["000000000000"],
             ["{name}"] = ["index.html", "app.js"],
         };
         IEnumerable<string> paths = [pattern];
@@ -138,7 +165,8 @@ public sealed class ConfidentialityTests
         object? body = method == "GET" ? null
             : path.EndsWith("/disclosures", StringComparison.Ordinal) ? new { reservation = true, weights = true, redLines = new[] { "UA-secret-line", "RU-secret-line" }, note = "" }
             : path.EndsWith("/position", StringComparison.Ordinal) ? new { weights = new { C = 1 }, scores = new { }, reservation = 50, redLines = Array.Empty<object>() }
-            : path.EndsWith("/proposals", StringComparison.Ordinal) ? new { stage = "S2", package = new { V = "V3" }, counterTo = "P1" }
+            : path.EndsWith("/proposals", StringComparison.Ordinal) ? new { stage = "S2", package = new { V = "V3" }, counterTo = "S2.RU.P1" }
+            : path.EndsWith("/tokens", StringComparison.Ordinal) ? new { kind = "observer" }
             : new { text = "probe", name = "probe", stage = "S2", venue = "V3", outcome = "done", date = "2025-09-01", consequence = "notice", @public = false };
         using var request = s.Request(new HttpMethod(method), path, role, body);
         using var response = await s.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);

@@ -44,7 +44,8 @@ public sealed class TalksApiTests
         await using var s = await StartAsync();
         var session = await s.GetJsonAsync("/api/session", "mediator");
         Assert.Equal("mediator", session.GetProperty("role").GetString());
-        Assert.Equal("US", session.GetProperty("party").GetString());
+        // The mediator is its own actor, not the US delegation.
+        Assert.False(session.TryGetProperty("party", out _));
         Assert.Equal(TalksId, session.GetProperty("talksId").GetString());
     }
 
@@ -52,7 +53,7 @@ public sealed class TalksApiTests
     public async Task BrokenRule_Is422NamingTheRule()
     {
         await using var s = await StartAsync();
-        using var response = await s.SendAsync(HttpMethod.Post, Talks + "/stages/S3/open", "mediator", new { });
+        using var response = await s.SendAsync(HttpMethod.Post, Talks + "/stages/S3/open", "RU", new { });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -64,12 +65,12 @@ public sealed class TalksApiTests
     public async Task VenueConsensus_BlocksConfirmation_UntilEveryoneAccepted()
     {
         await using var s = await StartAsync();
-        await s.PostOkAsync(Talks + "/meetings", "mediator", new { id = "M1", stage = "S2", venue = "V4" });
-        using var refused = await s.SendAsync(HttpMethod.Post, Talks + "/meetings/M1/schedule", "mediator", new { });
+        await s.PostOkAsync(Talks + "/meetings", "UA", new { id = "M1", stage = "S2", venue = "V4" });
+        using var refused = await s.SendAsync(HttpMethod.Post, Talks + "/meetings/M1/schedule", "UA", new { });
         Assert.Equal("venue-consensus", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
 
         await s.PostOkAsync(Talks + "/venues/V4/accept", "RU");
-        await s.PostOkAsync(Talks + "/meetings/M1/schedule", "mediator");
+        await s.PostOkAsync(Talks + "/meetings/M1/schedule", "UA");
         var meeting = (await s.GetJsonAsync(Talks, "observer")).GetProperty("meetings")[0];
         Assert.Equal("scheduled", meeting.GetProperty("status").GetString());
         Assert.Equal("accepted", meeting.GetProperty("venueStatus").GetProperty("RU").GetString());
@@ -168,8 +169,12 @@ public sealed class TalksApiTests
         await using var s = await StartAsync();
         using var post = await s.SendAsync(HttpMethod.Post, Talks + "/statements", "observer", new { text = "x", @public = true });
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
-        using var proposals = await s.SendAsync(HttpMethod.Get, Talks + "/proposals", "observer");
-        Assert.Equal(HttpStatusCode.Forbidden, proposals.StatusCode);
+        await s.PostOkAsync(Talks + "/proposals", "RU", new { stage = "S2", package = new Dictionary<string, string> { ["V"] = "V3" } });
+        var proposals = await s.GetJsonAsync(Talks + "/proposals", "observer");
+        Assert.Empty(proposals.GetProperty("items").EnumerateArray());
+        using var one = await s.SendAsync(HttpMethod.Get, Talks + "/proposals/S2.RU.P1", "observer");
+        Assert.Equal(HttpStatusCode.NotFound, one.StatusCode);
+        Assert.Single((await s.GetJsonAsync(Talks + "/proposals", "UA")).GetProperty("items").EnumerateArray());
     }
 
     [Fact]
@@ -213,7 +218,7 @@ public sealed class TalksApiTests
     public async Task DeadlineService_ExpiresDeadlines_AsTheInjectedClockPasses()
     {
         await using var s = await StartAsync(sweep: TimeSpan.FromMinutes(1));
-        using var subscription = await s.Service.SubscribeAsync(TalksId);
+        using var subscription = await s.Service.SubscribeAsync(TalksId, Parley.Talks.Access.Caller.Observer, null);
         s.Time.SetUtcNow(new DateTimeOffset(2025, 8, 9, 0, 0, 30, TimeSpan.Zero));
         s.Time.Advance(TimeSpan.FromMinutes(1));
 
@@ -230,15 +235,18 @@ public sealed class TalksApiTests
     {
         await using var s = await StartAsync(kind);
         await s.PostOkAsync(Talks + "/negotiators", "UA", new { name = "Umerov", role = "head of delegation" });
-        await s.PostOkAsync(Talks + "/stages/S2/close", "mediator", new { outcome = "done" });
+        // Closing S2 as done takes both participants.
+        await s.PostOkAsync(Talks + "/stages/S2/close", "RU", new { outcome = "done" });
+        Assert.Equal("open", (await s.GetJsonAsync(Talks, "observer")).GetProperty("stages")[1].GetProperty("status").GetString());
+        await s.PostOkAsync(Talks + "/stages/S2/close", "UA", new { outcome = "done" });
         await s.PostOkAsync(Talks + "/stages/S3/open", "RU");
-        await s.PostOkAsync(Talks + "/proposals", "UA", new { id = "P1", stage = "S3", package = new Dictionary<string, string> { ["V"] = "V3", ["Q"] = "Q1" } });
-        await s.PostOkAsync(Talks + "/proposals", "RU", new { id = "P2", stage = "S3", package = new Dictionary<string, string> { ["V"] = "V3", ["Q"] = "Q3" }, counterTo = "P1" });
-        await s.PostOkAsync(Talks + "/proposals/P2/accept", "UA");
-        await s.PostOkAsync(Talks + "/proposals/P2/sign", "UA");
-        await s.PostOkAsync(Talks + "/proposals/P2/sign", "RU");
+        await s.PostOkAsync(Talks + "/proposals", "UA", new { stage = "S3", package = new Dictionary<string, string> { ["V"] = "V3", ["Q"] = "Q1" } });
+        await s.PostOkAsync(Talks + "/proposals", "RU", new { stage = "S3", package = new Dictionary<string, string> { ["V"] = "V3", ["Q"] = "Q3" }, counterTo = "S3.UA.P1" });
+        await s.PostOkAsync(Talks + "/proposals/S3.RU.P1/accept", "UA");
+        await s.PostOkAsync(Talks + "/proposals/S3.RU.P1/sign", "UA");
+        await s.PostOkAsync(Talks + "/proposals/S3.RU.P1/sign", "RU");
         var view = await s.GetJsonAsync(Talks, "UA");
-        var p2 = view.GetProperty("proposals").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "P2");
+        var p2 = view.GetProperty("proposals").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "S3.RU.P1");
         Assert.Equal(2, p2.GetProperty("signedBy").GetArrayLength());
         Assert.Contains(view.GetProperty("parties").EnumerateArray(), p => p.GetProperty("negotiators").EnumerateArray().Any(n => n.GetString() == "Umerov"));
     }

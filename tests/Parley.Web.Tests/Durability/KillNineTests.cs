@@ -34,8 +34,10 @@ public sealed class KillNineTests
             }
 
             var acknowledged = new List<string>();
+            Dictionary<string, string> tokens;
             using (var first = await Server.StartAsync(db, dir.FullName))
             {
+                tokens = first.Tokens;
                 using var http = first.Client("RU");
                 var tasks = Enumerable.Range(0, 200).Select(async i =>
                 {
@@ -51,7 +53,7 @@ public sealed class KillNineTests
                 first.Kill();
             }
 
-            using var second = await Server.StartAsync(db, dir.FullName);
+            using var second = await Server.StartAsync(db, dir.FullName, tokens);
             using var reader = second.Client("observer");
             var texts = new HashSet<string>();
             string? after = null;
@@ -96,7 +98,8 @@ public sealed class KillNineTests
 
         public Dictionary<string, string> Tokens { get; }
 
-        public static async Task<Server> StartAsync(string db, string workingDirectory)
+        /// <summary>Starts <c>parley serve --demo</c>; on an existing database it issues no tokens, so the earlier ones are passed in.</summary>
+        public static async Task<Server> StartAsync(string db, string workingDirectory, Dictionary<string, string>? earlier = null)
         {
             var dll = Path.Combine(AppContext.BaseDirectory, "parley.dll");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
@@ -129,6 +132,13 @@ public sealed class KillNineTests
             var tokens = doc.GetProperty("tokens").EnumerateArray().ToDictionary(
                 t => t.GetProperty("kind").GetString() == "party" ? t.GetProperty("party").GetString()! : t.GetProperty("kind").GetString()!,
                 t => t.GetProperty("token").GetString()!);
+            if (earlier is not null)
+            {
+                // Re-running --demo on the same database keeps the talks and their tokens: no new ones.
+                Assert.Empty(tokens);
+                tokens = earlier;
+            }
+
             return new Server(process, new Uri(doc.GetProperty("urls")[0].GetString()!), tokens);
         }
 
