@@ -47,11 +47,20 @@ public sealed class TalksFixture : IAsyncDisposable
         }
     }
 
-    public static Caller Party(string id) => new(RoleKind.Party, id);
+    public static Caller Party(string id) => Caller.OfParty(id);
 
-    public static Caller Mediator => new(RoleKind.Mediator, "US");
+    public static Caller Mediator => Caller.Mediator;
 
-    public static Caller Observer => new(RoleKind.Observer, null);
+    public static Caller Observer => Caller.Observer;
+
+    /// <summary>The flagship with S1–S4 done and S5 (the mediator's entry stage) pending.</summary>
+    public static Scenario FlagshipBeforeS5 { get; } = Flagship with
+    {
+        Process = Flagship.Process! with
+        {
+            Stages = Flagship.Process.Stages.Select(st => st with { Status = st.Id is "S1" or "S2" or "S3" or "S4" ? StageStatus.Done : StageStatus.Pending }).ToValueList(),
+        },
+    };
 
     public Task<CommandResult> Do(Caller caller, Func<ReadModel.TalksProjection, Caller, IReadOnlyList<Ledger.TalksEvent>> decide, string? key = null, long? expected = null) =>
         Service.ExecuteAsync(Id, caller, expected, key, key ?? Guid.NewGuid().ToString(), decide);

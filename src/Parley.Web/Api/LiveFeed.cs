@@ -68,9 +68,10 @@ internal static class LiveFeed
                 }
             }
         }
-        catch (ChannelClosedException closed)
+        catch (Exception ex) when (ex is ChannelClosedException or SubscriberTooSlowException or UnauthorizedAccessException)
         {
-            var revoked = closed.InnerException is UnauthorizedAccessException;
+            // The service cut the feed off: the subscriber fell too far behind, or its token was revoked.
+            var revoked = (ex as ChannelClosedException)?.InnerException is UnauthorizedAccessException || ex is UnauthorizedAccessException;
             var data = JsonSerializer.Serialize(new { after = last.ToString(CultureInfo.InvariantCulture) }, EventJson.Options);
             await http.Response.WriteAsync($"event: {(revoked ? "revoked" : "resume")}\ndata: {data}\n\n", ct).ConfigureAwait(false);
             await http.Response.Body.FlushAsync(ct).ConfigureAwait(false);

@@ -29,7 +29,7 @@ public sealed class TalksServiceTests
     {
         await using var f = await CreateAsync(kind);
         await f.Do(Party("RU"), (s, c) => TalksRules.IssueStatement(s, c, "ready to talk", true));
-        await f.Do(Mediator, (s, c) => TalksRules.ProposeMeeting(s, c, null, "S2", "V3", null));
+        await f.Do(Party("UA"), (s, c) => TalksRules.ProposeMeeting(s, c, null, "S2", "V3", null));
         var live = System.Text.Json.JsonSerializer.Serialize(await f.View(Party("RU")), EventJson.Options);
 
         var fresh = new TalksService(f.Store.Store, f.Time);
@@ -85,7 +85,7 @@ public sealed class TalksServiceTests
     public async Task CloseStageDeadline_ClosesItsStageAsFailed()
     {
         await using var f = await CreateAsync();
-        await f.Do(Mediator, (s, c) => TalksRules.SetDeadline(s, c, "D-s2", "appoint by", new DateOnly(2025, 8, 10), "S2", DeadlineConsequence.CloseStage, "S2 fails"));
+        await f.Do(Party("RU"), (s, c) => TalksRules.SetDeadline(s, c, "D-s2", "appoint by", new DateOnly(2025, 8, 10), "S2", DeadlineConsequence.CloseStage, "S2 fails", new DateOnly(2025, 8, 5)));
         f.Time.Advance(TimeSpan.FromDays(10));
         await f.Service.ExpireDueDeadlinesAsync();
         var s2 = (await f.View(Observer)).Stages!.Single(s => s.Id == "S2");
@@ -126,25 +126,98 @@ public sealed class TalksServiceTests
     }
 
     [Fact]
-    public async Task EventFilter_HidesOtherPartiesPrivateEvents()
+    public async Task EventViews_HideOtherPartiesPrivateEvents_AndNumberOnlyWhatTheCallerSees()
     {
         await using var f = await CreateAsync();
-        var events = await f.Service.ReadEventsAsync(f.Id, 0, 1000);
-        Assert.Equal(5, events.Count(e => e.Event is PositionSubmitted));
+        var raw = await f.Store.Store.ReadAsync(f.Id, 0, 1000);
+        Assert.Equal(5, raw.Count(e => e.Event is PositionSubmitted));
 
-        Assert.Equal(["RU"], events.Select(e => TalksViews.Filter(e, Party("RU"))?.Event).OfType<PositionSubmitted>().Select(p => p.Party));
-        Assert.Empty(events.Select(e => TalksViews.Filter(e, Mediator)?.Event).OfType<PositionSubmitted>());
-        Assert.Empty(events.Select(e => TalksViews.Filter(e, Caller.Public)).OfType<StoredEvent>());
+        var ru = (await f.Service.ReadEventsAsync(f.Id, Party("RU"), 0, 1000)).Events;
+        Assert.Equal(["RU"], ru.Select(e => e.Event).OfType<PositionSubmitted>().Select(p => p.Party));
+        Assert.Equal(Enumerable.Range(1, ru.Count).Select(i => (long)i), ru.Select(e => e.Version));
+        Assert.Equal(ru.Count, (await f.View(Party("RU"))).Version);
+        Assert.True(ru.Count < raw.Count);
+        Assert.Empty((await f.Service.ReadEventsAsync(f.Id, Mediator, 0, 1000)).Events.Select(e => e.Event).OfType<PositionSubmitted>());
+        Assert.Empty((await f.Service.ReadEventsAsync(f.Id, Caller.Public, 0, 1000)).Events);
+        Assert.Empty((await f.Service.ReadEventsAsync(f.Id, Observer, 0, 1000)).Events.Select(e => e.Event).OfType<TokenIssued>());
+        Assert.NotEmpty((await f.Service.ReadEventsAsync(f.Id, Caller.Organiser, 0, 1000)).Events.Select(e => e.Event).OfType<TokenIssued>());
     }
 
     [Fact]
-    public async Task Subscription_ReceivesAppendedEvents()
+    public async Task Subscription_ReceivesTheCallersShareOfAppendedEvents()
     {
         await using var f = await CreateAsync();
-        using var subscription = await f.Service.SubscribeAsync(f.Id);
+        using var ua = await f.Service.SubscribeAsync(f.Id, Party("UA"), null);
+        using var eu = await f.Service.SubscribeAsync(f.Id, Party("EU"), null);
+        await f.Do(Party("RU"), (s, c) => TalksRules.IssueStatement(s, c, "bilateral", false, "S2"));
         await f.Do(Party("RU"), (s, c) => TalksRules.IssueStatement(s, c, "live", true));
-        Assert.True(subscription.Events.TryRead(out var e));
+        Assert.True(ua.Events.TryRead(out var first));
+        Assert.Equal("bilateral", Assert.IsType<StatementIssued>(first!.Event).Text);
+        Assert.True(eu.Events.TryRead(out var e));
         Assert.Equal("live", Assert.IsType<StatementIssued>(e!.Event).Text);
+        Assert.False(eu.Events.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task SlowSubscriber_IsCutOff_NotSkipped()
+    {
+        await using var f = await CreateAsync();
+        using var slow = await f.Service.SubscribeAsync(f.Id, Party("UA"), null);
+        for (var i = 0; i < 1100; i++)
+        {
+            await f.Do(Party("RU"), (s, c) => TalksRules.IssueStatement(s, c, "s" + i, true));
+        }
+
+        var read = 0;
+        var last = 0L;
+        await Assert.ThrowsAsync<SubscriberTooSlowException>(async () =>
+        {
+            await foreach (var e in slow.Events.ReadAllAsync())
+            {
+                Assert.Equal(last + 1 == 1 ? e.Version : last + 1, e.Version);
+                last = e.Version;
+                read++;
+            }
+        });
+        Assert.Equal(1024, read);
+        // The resume point: everything after it is still there, in order.
+        var rest = await f.Service.ReadEventsAsync(f.Id, Party("UA"), last, 500);
+        Assert.Equal(last + 1, rest.Events[0].Version);
+    }
+
+    [Fact]
+    public async Task IdempotencyKeys_AreTheCallersOwn()
+    {
+        await using var f = await CreateAsync();
+        await f.Do(Party("UA"), (s, c) => TalksRules.IssueStatement(s, c, "ua", true), key: "k-1");
+        // EU using the same key is a new request of EU's, not UA's replay nor a "reused key" error.
+        var eu = await f.Do(Party("EU"), (s, c) => TalksRules.IssueStatement(s, c, "eu", true), key: "k-1");
+        Assert.False(eu.Replayed);
+        var again = await f.Do(Party("UA"), (s, c) => TalksRules.IssueStatement(s, c, "ua", true), key: "k-1");
+        Assert.True(again.Replayed);
+        Assert.Equal(2, (await f.View(Caller.Public)).Statements.Count);
+    }
+
+    [Fact]
+    public async Task RevokedToken_NoLongerAuthenticates_AndReopeningIssuesNoTokens()
+    {
+        await using var f = await CreateAsync();
+        var eu = f.Talks.Tokens.Single(t => t.Party == "EU");
+        Assert.Equal(Party("EU"), await f.Service.AuthenticateAsync(f.Id, eu.Token));
+        await f.Service.RevokeTokenAsync(f.Id, eu.Id, "lost");
+        Assert.Null(await f.Service.AuthenticateAsync(f.Id, eu.Token));
+        Assert.Null(await f.Service.AuthenticateAsync(f.Id, "made-up"));
+
+        var reopened = await f.Service.OpenAsync(Flagship, newTokens: false);
+        Assert.True(reopened.Existing);
+        Assert.Empty(reopened.Tokens);
+        var ua = f.Talks.Tokens.Single(t => t.Party == "UA");
+        var rotated = await f.Service.RotateTokenAsync(f.Id, ua.Id);
+        Assert.Null(await f.Service.AuthenticateAsync(f.Id, ua.Token));
+        Assert.Equal(Party("UA"), await f.Service.AuthenticateAsync(f.Id, rotated.Token));
+        var ledger = (await f.Service.ReadEventsAsync(f.Id, Caller.Organiser, 0, 1000)).Events.Select(e => e.Event).ToList();
+        Assert.Contains(ledger, e => e is TokenRevoked r && r.Token == eu.Id);
+        Assert.Contains(ledger, e => e is TokenIssued i && i.Token == rotated.Id);
     }
 
     [Fact]
@@ -200,7 +273,7 @@ public sealed class TalksServiceTests
         await using var f = await CreateAsync(kind);
         await using var secondStore = new PostgresEventStore(f.Store.ConnectionString!);
         var second = new TalksService(secondStore, f.Time);
-        using var subscription = await second.SubscribeAsync(f.Id);
+        using var subscription = await second.SubscribeAsync(f.Id, Caller.Public, null);
         await secondStore.Listening.WaitAsync(TimeSpan.FromSeconds(20));
 
         await f.Do(Party("RU"), (s, c) => TalksRules.IssueStatement(s, c, "across instances", true));
@@ -214,7 +287,7 @@ public sealed class TalksServiceTests
     public async Task Ledger_KeepsNoPrivateSectionOfTheScenario()
     {
         await using var f = await CreateAsync();
-        var created = Assert.IsType<TalksCreated>((await f.Service.ReadEventsAsync(f.Id, 0, 1))[0].Event);
+        var created = Assert.IsType<TalksCreated>((await f.Store.Store.ReadAsync(f.Id, 0, 1))[0].Event);
         foreach (var section in new[] { "preferences:", "conflict:", "simulation:", "forecast:", "reservation" })
         {
             Assert.DoesNotContain(section, created.ScenarioYaml);
