@@ -72,11 +72,14 @@ internal sealed class SituationSection : ISectionBuilder
 
         html.Element("h3", "What is confidential");
         var c = process?.Confidentiality ?? Confidentiality.Default;
-        html.Open("ul", ("id", "confidentiality"))
-            .Element("li", $"Proposals and meeting contents: visible to {Audience(c.Contents)}.")
-            .Element("li", $"Positions, red lines and reservation values: visible to {Audience(c.Positions)}; a party may disclose them to {Audience(c.DisclosureTo)}.")
-            .Element("li", $"Statements: visible to {Audience(c.Statements)}.")
-            .Close("ul");
+        // Worded from the talks service's own policy, so the briefing says what the service does.
+        html.Open("ul", ("id", "confidentiality"));
+        foreach (var line in Parley.Talks.Access.PolicyMatrix.Summary(c))
+        {
+            html.Element("li", line);
+        }
+
+        html.Close("ul");
         var withPrivate = s.Preferences.Select(p => p.PartyId).ToList();
         if (withPrivate.Count > 0)
         {
@@ -139,12 +142,4 @@ internal sealed class SituationSection : ISectionBuilder
             }
         }
     }
-
-    private static string Audience(Visibility visibility) => visibility switch
-    {
-        Visibility.Private => "the party itself only",
-        Visibility.Mediator => "the party and the mediator",
-        Visibility.Participants => "the participants only",
-        _ => "everyone",
-    };
 }

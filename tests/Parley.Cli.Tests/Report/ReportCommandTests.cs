@@ -427,6 +427,14 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
     /// <summary>The leading percentage of a cell such as "33.7% [30.8%, 36.7%]".</summary>
     private static double Percent(string cell) => double.Parse(cell[..cell.IndexOf('%', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
 
+    [Fact]
+    public void WhatIsConfidential_IsWordedFromTheTalksServicesPolicy()
+    {
+        var items = flagship.Document.QuerySelectorAll("#confidentiality li").Select(li => li.TextContent).ToList();
+        Assert.Equal(Parley.Talks.Access.PolicyMatrix.Summary(Parley.Model.Confidentiality.Default), items);
+        Assert.Contains(items, i => i.StartsWith("Stage contents", StringComparison.Ordinal) && !i.Contains("observers", StringComparison.Ordinal));
+    }
+
     private static List<string[]> Rows(IElement scope, string table) =>
         [.. scope.QuerySelectorAll($"table[data-table='{table}'] tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToArray())];
 
