@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Parley.Tests;
 using Parley.Web.Tests;
 using static Parley.Web.Tests.TalksServer;
 
@@ -18,13 +19,16 @@ public sealed class TalksUiTests
 
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
-        await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        Requirement.Ensure(ChromiumFactAttribute.WhyMissing);
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumFactAttribute.Executable,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
 
     private static async Task SeedAsync(TalksServer s)
     {
@@ -41,7 +45,7 @@ public sealed class TalksUiTests
         await s.PostOkAsync(Api + "/disclosures", "RU", new { weights = true, scores = true });
         await s.PostOkAsync(Api + "/statements", "RU", new { text = PrivateStatement, @public = false });
         await s.PostOkAsync(Api + "/statements", "US", new { text = PublicStatement, @public = true });
-        await s.PostOkAsync(Api + "/meetings", "mediator", new { id = "M1", stage = "S2", venue = "V4", date = "2025-08-28" });
+        await s.PostOkAsync(Api + "/meetings", "UA", new { id = "M1", stage = "S2", venue = "V4", date = "2025-08-28" });
     }
 
     private static async Task<(IPage Page, string Text)> OpenAsync(IBrowser browser, TalksServer s, string role)
@@ -103,7 +107,8 @@ public sealed class TalksUiTests
         var (mediatorPage, mediator) = await OpenAsync(browser, s, "mediator");
         Assert.Contains("Mediator desk", mediator);
         Assert.Contains(UaDisclosure, mediator);
-        Assert.Contains(PrivateStatement, mediator);
+        // Private statements are stage contents: the mediator reads none before it enters at S5.
+        Assert.DoesNotContain(PrivateStatement, mediator);
         Assert.DoesNotContain(RuPrivateNote, mediator);
         Assert.Equal(0, await mediatorPage.GetByTestId("position").CountAsync());
         await Assertions.Expect(mediatorPage.GetByTestId("frontier-plot")).ToBeVisibleAsync();
@@ -123,9 +128,9 @@ public sealed class TalksUiTests
         await s.PostOkAsync(Api + "/statements", "UA", new { text = "Geneva works for us.", @public = true });
         await Assertions.Expect(observer.GetByTestId("statements")).ToContainTextAsync("Geneva works for us.");
 
-        // The mediator tries to confirm M1 before RU accepted Geneva: the rule is named on the page.
+        // The mediator tries to confirm the bilateral M1 before it enters at S5: the rule is named on the page.
         await mediator.GetByRole(AriaRole.Button, new() { Name = "Confirm M1" }).ClickAsync();
-        await Assertions.Expect(mediator.GetByTestId("mediator-desk")).ToContainTextAsync("Rule venue-consensus");
+        await Assertions.Expect(mediator.GetByTestId("mediator-desk")).ToContainTextAsync("Rule mediator-entry");
 
         // RU accepts Geneva in its own page; the observer sees the venue status change live.
         var (ru, _) = await OpenAsync(browser, s, "RU");
