@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Parley.Tests;
 
 namespace Parley.Report.BrowserTests;
 
@@ -9,6 +10,7 @@ internal static class Browser
 
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
+        Requirement.Ensure(ChromiumFactAttribute.WhyMissing);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

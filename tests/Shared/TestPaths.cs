@@ -10,15 +10,20 @@ public static class TestPaths
 
     public static string Examples => Path.Combine(RepoRoot, "examples");
 
-    /// <summary>The shared reference data (<c>../shared/data</c> beside the checkout), or null when absent.</summary>
-    public static string? SharedData
-    {
-        get
-        {
-            var path = Environment.GetEnvironmentVariable("PARLEY_SHARED_DATA") ?? Path.Combine(RepoRoot, "..", "shared", "data");
-            return Directory.Exists(path) ? Path.GetFullPath(path) : null;
-        }
-    }
+    /// <summary>
+    /// The shared reference data (<c>PARLEY_SHARED_DATA</c>, else <c>../shared/data</c> beside the checkout). Throws,
+    /// naming the folder, when it is absent: tests reach it through <c>[SharedDataFact]</c>, which skips them
+    /// first on a developer machine, but not under CI (see <see cref="Requirement"/>).
+    /// </summary>
+    public static string SharedData => WhyNoSharedData is { } why ? throw Requirement.Missing(why) : Path.GetFullPath(SharedDataPath);
+
+    /// <summary>Why the shared reference data cannot be used here, or null when it can.</summary>
+    public static string? WhyNoSharedData => Directory.Exists(SharedDataPath)
+        ? null
+        : $"reference data folder {Path.GetFullPath(SharedDataPath)} is absent (set PARLEY_SHARED_DATA to its path to run this interop test)";
+
+    private static string SharedDataPath =>
+        Environment.GetEnvironmentVariable("PARLEY_SHARED_DATA") is { Length: > 0 } path ? path : Path.Combine(RepoRoot, "..", "shared", "data");
 
     public static string Example(string name) => Path.Combine(Examples, name);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Parley.Tests;
 
 namespace Parley.Cluster.Tests.Infrastructure;
 
@@ -26,7 +27,7 @@ internal sealed class RedisServer : IDisposable
     public static async Task<RedisServer> StartAsync(TimeSpan timeout)
     {
         var port = FreePort();
-        var info = new ProcessStartInfo(Executable ?? throw new InvalidOperationException("redis-server is not installed"))
+        var info = new ProcessStartInfo(Executable ?? throw Requirement.Missing(RedisFactAttribute.WhyMissing!))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
