@@ -9,13 +9,14 @@ public static class TestStores
     /// <summary>The PostgreSQL the tests use: <c>PARLEY_TEST_PG</c>, else what <c>.ci/services</c> sets up.</summary>
     public static string PostgresConnectionString =>
         Environment.GetEnvironmentVariable("PARLEY_TEST_PG") is { Length: > 0 } cs ? cs
-            : "Host=127.0.0.1;Port=5432;Username=parley;Password=parley;Database=parley_test";
+            : "Host=127.0.0.1;Port=5432;Username=parley;Password=parley;Database=parley_test;Timeout=30;Command Timeout=120";
 
     private static readonly Lazy<string?> PostgresProblem = new(() =>
     {
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Timeout = 3 };
+            var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Timeout = 30 };
+            // Generous: on a loaded 2-core CI machine a refused connection still fails at once, a slow one must not.
             using var connection = new NpgsqlConnection(builder.ConnectionString);
             connection.Open();
             return null;
