@@ -98,7 +98,8 @@ public static class TalksRules
         var agreed = new List<TalksEvent> { new StageDoneAgreed(stage.Id, c.Party!, why) };
         if (stage.Participants.All(p => p == c.Party || stage.DoneAgreedBy.Contains(p)))
         {
-            agreed.Add(new StageClosed(stage.Id, StageStatus.Done, why.Length > 0 ? why : "every participant agreed"));
+            // The closing is timeline, the agreements' reasons are stage contents: never copy one into the other.
+            agreed.Add(new StageClosed(stage.Id, StageStatus.Done, "every participant agreed"));
         }
 
         return agreed;
