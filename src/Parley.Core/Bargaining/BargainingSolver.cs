@@ -60,6 +60,23 @@ public static class BargainingSolver
     }
 
     /// <summary>
+    /// The package <paramref name="rule"/> picks from a solved zone, or null when the zone is empty.
+    /// <see cref="SuggestionRule.MaxMinGain"/>: the largest smallest gain over reservation, ties (within the table's
+    /// tolerance) by the larger Nash product, then by the lowest package index; taken on the zone's frontier, since a
+    /// point dominating a maximiser is at least as good on both criteria.
+    /// </summary>
+    public static Solution? Suggest(BargainingResult result, SuggestionRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return rule switch
+        {
+            SuggestionRule.Nash => result.Nash,
+            SuggestionRule.KalaiSmorodinsky => result.KalaiSmorodinsky,
+            _ => SolutionFinder.MaxMinGain(result.Table, result.Pareto),
+        };
+    }
+
+    /// <summary>
     /// Exact Pareto frontier of the packages that break no red line of the table's parties (reservation values ignored),
     /// by dynamic programming over issues; by the first party's utility, descending.
     /// </summary>

@@ -74,6 +74,49 @@ internal static class SolutionFinder
         return Describe(kind, table, chosen!, ideals);
     }
 
+    /// <summary>The largest smallest gain, ties by the Nash product (Σ log gains), then by the lowest package index.</summary>
+    public static Solution? MaxMinGain(UtilityTable table, IReadOnlyList<Outcome> zoneFrontier)
+    {
+        if (zoneFrontier.Count == 0)
+        {
+            return null;
+        }
+
+        var n = table.Parties.Count;
+        var tol = table.Tolerance;
+        double MinGain(Outcome o) => Enumerable.Range(0, n).Min(p => o.Utilities[p] - table.Parties[p].Reservation);
+        double NashProduct(Outcome o) => Enumerable.Range(0, n).Sum(p =>
+            o.Utilities[p] - table.Parties[p].Reservation is var g && g <= tol ? double.NegativeInfinity : Math.Log(g));
+        Outcome? chosen = null;
+        foreach (var o in zoneFrontier)
+        {
+            if (chosen is null)
+            {
+                chosen = o;
+                continue;
+            }
+
+            var (a, b) = (ParetoFilter.Key(MinGain(o), tol), ParetoFilter.Key(MinGain(chosen), tol));
+            if (a != b)
+            {
+                chosen = a > b ? o : chosen;
+                continue;
+            }
+
+            var (na, nb) = (NashProduct(o), NashProduct(chosen));
+            if (Math.Abs(na - nb) > RelativeCriterionTolerance && !(double.IsNegativeInfinity(na) && double.IsNegativeInfinity(nb)))
+            {
+                chosen = na > nb ? o : chosen;
+            }
+            else if (ParetoFilter.ComparePackages(o.Package.AsSpan(), chosen.Package.AsSpan()) < 0)
+            {
+                chosen = o;
+            }
+        }
+
+        return Describe(SolutionKind.Egalitarian, table, chosen!, Ideals(zoneFrontier, n));
+    }
+
     public static Solution Describe(SolutionKind kind, UtilityTable table, Outcome o, double[] ideals) =>
         new(kind, o, table.Space.Describe(o.Package.AsSpan()), table.Parties.Select((p, i) =>
             new PartyOutcome(p.Id, o.Utilities[i], o.Utilities[i] - p.Reservation, ideals[i] - o.Utilities[i])).ToValueList());

@@ -97,12 +97,19 @@ public enum DeadlineConsequence
 /// <param name="Positions">Positions, red lines, reservation values (default: private to the party).</param>
 /// <param name="Statements">Statements (default: public).</param>
 /// <param name="DisclosureTo">Who a party may disclose private data to (default: the mediator).</param>
+/// <param name="BlindChecks">Who may ask the service for blind checks over consenting parties: <see cref="Visibility.Mediator"/> (default) or <see cref="Visibility.Participants"/> (the mediator and any participant of the stage checked).</param>
+/// <param name="CheckBudget">Blind checks and bid rounds allowed per stage (and for the talks as a whole); bounds what repeated checks can reveal.</param>
 public sealed record Confidentiality(
     Visibility Contents = Visibility.Participants,
     Visibility Positions = Visibility.Private,
     Visibility Statements = Visibility.Public,
-    Visibility DisclosureTo = Visibility.Mediator)
+    Visibility DisclosureTo = Visibility.Mediator,
+    Visibility BlindChecks = Visibility.Mediator,
+    int CheckBudget = Confidentiality.DefaultCheckBudget)
 {
+    /// <summary>Blind checks per stage when the scenario names no budget.</summary>
+    public const int DefaultCheckBudget = 10;
+
     /// <summary>The defaults: confidential talks, private positions, public statements.</summary>
     public static Confidentiality Default { get; } = new();
 }

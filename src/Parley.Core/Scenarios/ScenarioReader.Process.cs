@@ -238,12 +238,12 @@ internal sealed partial class ScenarioReader
 
     private Confidentiality ReadConfidentiality(YNode node)
     {
-        if (Mapping(node, "confidentiality (contents, positions, statements, disclosure_to)") is not { } map)
+        if (Mapping(node, "confidentiality (contents, positions, statements, disclosure_to, blind_checks, check_budget)") is not { } map)
         {
             return Confidentiality.Default;
         }
 
-        CheckKeys(map, ["contents", "positions", "statements", "disclosure_to"], "confidentiality");
+        CheckKeys(map, ["contents", "positions", "statements", "disclosure_to", "blind_checks", "check_budget"], "confidentiality");
         Visibility Read(string key, Visibility fallback)
         {
             if (map[key] is not { } v)
@@ -261,6 +261,24 @@ internal sealed partial class ScenarioReader
         }
 
         var d = Confidentiality.Default;
-        return new Confidentiality(Read("contents", d.Contents), Read("positions", d.Positions), Read("statements", d.Statements), Read("disclosure_to", d.DisclosureTo));
+        var blindChecks = Read("blind_checks", d.BlindChecks);
+        if (blindChecks is not (Visibility.Mediator or Visibility.Participants))
+        {
+            Error(map["blind_checks"]!, "blind_checks is mediator or participants");
+            blindChecks = d.BlindChecks;
+        }
+
+        var budget = d.CheckBudget;
+        if (map["check_budget"] is { } b)
+        {
+            if (!int.TryParse(Text(b), NumberStyles.None, CultureInfo.InvariantCulture, out budget) || budget is < 0 or > 1000)
+            {
+                Error(b, $"check_budget must be a whole number from 0 to 1000, not '{Truncate(Text(b))}'");
+                budget = d.CheckBudget;
+            }
+        }
+
+        return new Confidentiality(Read("contents", d.Contents), Read("positions", d.Positions), Read("statements", d.Statements), Read("disclosure_to", d.DisclosureTo),
+            blindChecks, budget);
     }
 }

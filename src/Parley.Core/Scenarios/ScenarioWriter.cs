@@ -314,13 +314,24 @@ public static class ScenarioWriter
 
             return m;
         }).ToList();
-        map["confidentiality"] = new Dictionary<string, object?>
+        var confidentiality = new Dictionary<string, object?>
         {
             ["contents"] = p.Confidentiality.Contents.ToString().ToLowerInvariant(),
             ["positions"] = p.Confidentiality.Positions.ToString().ToLowerInvariant(),
             ["statements"] = p.Confidentiality.Statements.ToString().ToLowerInvariant(),
             ["disclosure_to"] = p.Confidentiality.DisclosureTo.ToString().ToLowerInvariant(),
         };
+        if (p.Confidentiality.BlindChecks != Confidentiality.Default.BlindChecks)
+        {
+            confidentiality["blind_checks"] = p.Confidentiality.BlindChecks.ToString().ToLowerInvariant();
+        }
+
+        if (p.Confidentiality.CheckBudget != Confidentiality.DefaultCheckBudget)
+        {
+            confidentiality["check_budget"] = p.Confidentiality.CheckBudget;
+        }
+
+        map["confidentiality"] = confidentiality;
         return map;
     }
 

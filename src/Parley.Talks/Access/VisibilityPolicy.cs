@@ -13,7 +13,10 @@ namespace Parley.Talks.Access;
 /// <item><b>stage contents</b> (proposals, counters, answers and reasons, signatures, withdrawals, agreements to close,
 /// meeting minutes, private statements) at the <c>contents</c> level;</item>
 /// <item><b>public statements</b> at the <c>statements</c> level; <b>positions</b> at the <c>positions</c> level;
-/// <b>disclosures</b> at the <c>disclosure_to</c> level; <b>token events</b>: the organiser only.</item>
+/// <b>disclosures</b> at the <c>disclosure_to</c> level; <b>token events</b>: the organiser only;</item>
+/// <item><b>the mediator's desk</b>: a consent to its party and the mediator; a blind check to its asker and the parties
+/// checked; a bidding round and its result to its bidders and as stage contents by its opener; a bid or a mark to its
+/// author only; a single text to the mediator and the stage's participants (and as stage contents).</item>
 /// </list>
 /// A level reaches: <c>public</c> everyone; <c>participants</c> the parties sitting in the item's stage (every
 /// party for an item of the talks as a whole) and the mediator once it sits at that table (its entry stage has
@@ -134,6 +137,13 @@ public static class VisibilityPolicy
             PositionSubmitted p => SeesPosition(s, c, p.Party),
             DisclosedToMediator d => SeesDisclosure(s, c, d.Party),
             TokenIssued or TokenRevoked => c.Kind == RoleKind.Organiser,
+            BlindConsentSet b => c.Key == "party:" + b.Party || (c.Kind == RoleKind.Mediator && s.Process.Mediator is not null),
+            BlindCheckMade b => actor == c.Key || (c.Kind == RoleKind.Party && b.Parties.Contains(c.Party!)),
+            BidRoundOpened b => SeesRound(s, c, b.Round),
+            BidRoundSettled b => SeesRound(s, c, b.Round),
+            BidSubmitted or SingleTextMarked => actor == c.Key,
+            SingleTextTabled t => SeesSingleText(s, c, t.Stage),
+            SingleTextSubmitted t => SeesSingleText(s, c, t.Stage),
             _ => SeesTimeline(c),
         };
         if (!shown)
@@ -147,6 +157,25 @@ public static class VisibilityPolicy
             MeetingCancelled m when !Contents(s.Meetings[m.Meeting].Stage, actor) => Sight.Redacted,
             _ => Sight.Shown,
         };
+    }
+
+    /// <summary>A bidding round (its opening and result; never a bid): as stage contents by its opener.</summary>
+    public static bool SeesRound(TalksProjection s, Caller c, string round)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(c);
+        return s.Blind.Rounds.TryGetValue(round, out var r)
+            && (r.Opener == c.Key || (c.Kind == RoleKind.Party && r.Spec.Bidders.Contains(c.Party!)) || SeesContents(s, c, r.Stage, r.Opener));
+    }
+
+    /// <summary>A stage's single text: the mediator who tables it and the participants who mark it, and whom the contents level reaches.</summary>
+    public static bool SeesSingleText(TalksProjection s, Caller c, string stage)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(c);
+        return c.Key == Caller.Mediator.Key
+            || (c.Kind == RoleKind.Party && s.MeetingParticipants(stage).Contains(c.Party!))
+            || SeesContents(s, c, stage, Caller.Mediator.Key);
     }
 
     /// <summary>The fact of an event without its contents (meeting minutes and cancellation reasons blanked).</summary>

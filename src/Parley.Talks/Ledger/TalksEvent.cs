@@ -32,6 +32,14 @@ namespace Parley.Talks.Ledger;
 [JsonDerivedType(typeof(StageDoneAgreed), "stage-done-agreed")]
 [JsonDerivedType(typeof(TokenIssued), "token-issued")]
 [JsonDerivedType(typeof(TokenRevoked), "token-revoked")]
+[JsonDerivedType(typeof(BlindConsentSet), "blind-consent-set")]
+[JsonDerivedType(typeof(BlindCheckMade), "blind-check-made")]
+[JsonDerivedType(typeof(BidRoundOpened), "bid-round-opened")]
+[JsonDerivedType(typeof(BidSubmitted), "bid-submitted")]
+[JsonDerivedType(typeof(BidRoundSettled), "bid-round-settled")]
+[JsonDerivedType(typeof(SingleTextTabled), "single-text-tabled")]
+[JsonDerivedType(typeof(SingleTextMarked), "single-text-marked")]
+[JsonDerivedType(typeof(SingleTextSubmitted), "single-text-submitted")]
 public abstract record TalksEvent
 {
     /// <summary>The stored type name (e.g. <c>stage-opened</c>).</summary>

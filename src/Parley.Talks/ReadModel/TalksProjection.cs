@@ -60,6 +60,9 @@ public sealed class TalksProjection
     /// <summary>Private: disclosures to the mediator, oldest first.</summary>
     internal List<DisclosureState> Disclosures { get; } = [];
 
+    /// <summary>The mediator's desk: consents, blind checks, bidding rounds, single texts.</summary>
+    public BlindState Blind { get; } = new();
+
     /// <summary>Each caller's share of the ledger, by <see cref="Caller.Key"/>.</summary>
     private Dictionary<string, CallerView> Views { get; } = new(StringComparer.Ordinal);
 
@@ -200,6 +203,37 @@ public sealed class TalksProjection
                 Disclosures.Add(new DisclosureState(e.Party, e.Disclosure, stored.At));
                 break;
             case TokenIssued or TokenRevoked:
+                break;
+            case BlindConsentSet e:
+                Blind.Consents[e.Party] = e.Consent;
+                break;
+            case BlindCheckMade e:
+                Blind.Checks.Add(new BlindCheckState(e.Check, e.Stage, e.Parties, e.Rule, e.Answer, actor, stored.At));
+                break;
+            case BidRoundOpened e:
+                Blind.Rounds[e.Round] = new BidRoundState(e, actor);
+                break;
+            case BidSubmitted e:
+                Blind.Rounds[e.Round].Bids[e.Party] = e;
+                break;
+            case BidRoundSettled e:
+                Blind.Rounds[e.Round].Result = e;
+                break;
+            case SingleTextTabled e:
+                if (!Blind.Texts.TryGetValue(e.Stage, out var text))
+                {
+                    Blind.Texts[e.Stage] = text = new SingleTextState(e.Stage);
+                }
+
+                text.Rounds.Add(e);
+                text.Marks.Add(new Dictionary<string, IReadOnlyDictionary<string, IssueMark>>(StringComparer.Ordinal));
+                break;
+            case SingleTextMarked e:
+                Blind.Texts[e.Stage].Marks[e.Round - 1][e.Party] = e.Marks;
+                break;
+            case SingleTextSubmitted e:
+                Blind.Texts[e.Stage].SubmittedAs = e.Proposal;
+                Blind.Texts[e.Stage].SubmittedRound = e.Round;
                 break;
             default:
                 throw new InvalidOperationException($"unknown event {stored.Event.TypeName}");

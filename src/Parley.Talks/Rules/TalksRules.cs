@@ -13,7 +13,7 @@ namespace Parley.Talks.Rules;
 /// <see cref="RuleViolationException"/> naming the rule for a broken rule of the process. Who may act
 /// is checked before anything else. Pure: no I/O, no clock (today's date comes in).
 /// </summary>
-public static class TalksRules
+public static partial class TalksRules
 {
     /// <summary>Longest accepted free text (notes, reasons, statements, minutes).</summary>
     public const int MaxText = 4000;
@@ -54,9 +54,15 @@ public static class TalksRules
     /// <summary>A party may disclose only what it submitted, and only where the policy lets it.</summary>
     public const string DisclosureScope = "disclosure-scope";
 
+    /// <summary>A blind check, bid or mark uses only the data of parties that consented to it (HTTP 409 naming the party).</summary>
+    public const string BlindConsentRule = "blind-consent";
+
+    /// <summary>Blind checks and bidding rounds per stage are capped by <c>confidentiality.check_budget</c> (HTTP 409).</summary>
+    public const string CheckBudget = "check-budget";
+
     /// <summary>Every rule, in the order the docs list them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [StageOrder, MediatorEntry, VenueConsensus, Participants, StageConsensus, Lifecycle, Stalled, References, DeadlineDate, PositionShape, AgreementConsensus, DisclosureScope];
+        [StageOrder, MediatorEntry, VenueConsensus, Participants, StageConsensus, Lifecycle, Stalled, References, DeadlineDate, PositionShape, AgreementConsensus, DisclosureScope, BlindConsentRule, CheckBudget];
 
     internal static IReadOnlyList<TalksEvent> AppointNegotiator(TalksProjection s, Caller c, string? name, string? role)
     {

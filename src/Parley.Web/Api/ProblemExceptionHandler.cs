@@ -19,7 +19,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     {
         var problem = exception switch
         {
-            RuleViolationException rule => Problem(422, "A rule of the talks was broken", rule.Message, ("rule", rule.Rule)),
+            RuleViolationException rule => Problem(rule.Status, "A rule of the talks was broken", rule.Message, ("rule", rule.Rule)),
             NotFoundException nf => Problem(404, "Not found", nf.Message),
             ForbiddenException fb => Problem(403, "Forbidden", fb.Message),
             ConcurrencyException c => Problem(409, "Version conflict", $"the talks are at version {c.Actual}, not {c.Expected}; reload and retry", ("version", c.Actual)),

@@ -46,6 +46,7 @@ internal static partial class TalksApi
         talks.MapGet("/analysis", Analysis).WithSummary("The bargaining lens on the caller's share of private data (party: own position; mediator: disclosures), with an SVG frontier plot.");
         talks.MapGet("/live", LiveFeed.StreamAsync).WithSummary("Server-sent events: the caller's share of every new ledger event.").Produces(200, contentType: "text/event-stream");
         AccessApi.MapTokens(talks);
+        MapBlindApi(talks);
 
         talks.MapPost("/negotiators", (HttpContext h, string id, AppointNegotiatorRequest r) =>
             Command(h, id, r, (s, c) => TalksRules.AppointNegotiator(s, c, r.Name, r.Role))).WithSummary("Appoint a negotiator (party).");
