@@ -31,13 +31,17 @@ public sealed class ConfidentialityTests
     /// <summary>Stage contents of S2 (participants RU and UA).</summary>
     private static readonly string[] S2Contents = ["S2-PROPOSAL-RU-5eed", "S2-REJECTION-UA-5eed", "S2-MINUTES-5eed", "S2-PRIVATE-STATEMENT-5eed"];
 
-    private static IEnumerable<string> AllMarkers => Parties.SelectMany(p => new[] { Secret(p), Reservation(p) }).Append(Disclosed).Concat(S2Contents);
+    /// <summary>Secret bounds of a blind bidding round in S2: each seen by its bidder only.</summary>
+    private const string BidRU = "4321.0987";
+    private const string BidUA = "1234.5678";
+
+    private static IEnumerable<string> AllMarkers => Parties.SelectMany(p => new[] { Secret(p), Reservation(p) }).Append(Disclosed).Concat(S2Contents).Append(BidRU).Append(BidUA);
 
     private static HashSet<string> AllowedFor(string role) => role switch
     {
         "mediator" => [Disclosed, Reservation("UA")],
-        "UA" => [Secret("UA"), Reservation("UA"), Disclosed, .. S2Contents],
-        "RU" => [Secret("RU"), Reservation("RU"), .. S2Contents],
+        "UA" => [Secret("UA"), Reservation("UA"), Disclosed, BidUA, .. S2Contents],
+        "RU" => [Secret("RU"), Reservation("RU"), BidRU, .. S2Contents],
         _ when Parties.Contains(role) => [Secret(role), Reservation(role)],
         _ => [],
     };
@@ -74,6 +78,8 @@ public sealed class ConfidentialityTests
             Assert.Contains(Secret(party), seen[party]);
         }
 
+        Assert.Contains(BidRU, seen["RU"]);
+        Assert.Contains(BidUA, seen["UA"]);
         Assert.Contains(Disclosed, seen["mediator"]);
         Assert.Contains(Reservation("UA"), seen["mediator"]);
         foreach (var marker in S2Contents)
@@ -120,6 +126,17 @@ public sealed class ConfidentialityTests
         await s.PostOkAsync(talks + "/statements", "RU", new { text = "private words to every party", @public = false });
         await s.PostOkAsync(talks + "/statements", "UA", new { text = "a public word", @public = true });
 
+        // The mediator's desk: consents (not to be named), a blind check, a bidding round in S2 with secret bounds.
+        foreach (var party in Parties)
+        {
+            await s.PostOkAsync(talks + "/blind/consent", party, new { weights = true, reservation = true, redLines = true, named = false });
+        }
+
+        await s.PostOkAsync(talks + "/blind/check", "mediator", new { parties = new[] { "RU", "UA", "US", "EU" } });
+        await s.PostOkAsync(talks + "/blind/bids", "RU", new { stage = "S2", subject = "prisoners", min = 0, max = 9999 });
+        await s.PostOkAsync(talks + "/blind/bids/S2.RU.B1", "RU", new { side = "at-most", bound = double.Parse(BidRU, CultureInfo.InvariantCulture) });
+        await s.PostOkAsync(talks + "/blind/bids/S2.RU.B1", "UA", new { side = "at-least", bound = double.Parse(BidUA, CultureInfo.InvariantCulture) });
+
         // A revoked token and a made-up one: both must answer exactly as no valid token does (401), on every route.
         var issued = await s.PostOkAsync(talks + "/tokens", "organiser", new { kind = "party", party = "EU" });
         using (var revoked = await s.SendAsync(HttpMethod.Post, talks + $"/tokens/{issued.GetProperty("id").GetString()}/revoke", "organiser", new { text = "lost" }))
@@ -148,6 +165,7 @@ public sealed class ConfidentialityTests
             ["{meeting}"] = ["M1", "M9"],
             ["{proposal}"] = ["S2.RU.P1", "S2.UA.P1", "P404"],
             ["{token}"] = ["000000000000"],
+            ["{round}"] = ["S2.RU.B1", "S2.UA.B1"],
             ["{name}"] = ["index.html", "app.js"],
         };
         IEnumerable<string> paths = [pattern];
@@ -167,6 +185,9 @@ public sealed class ConfidentialityTests
             : path.EndsWith("/position", StringComparison.Ordinal) ? new { weights = new { C = 1 }, scores = new { }, reservation = 50, redLines = Array.Empty<object>() }
             : path.EndsWith("/proposals", StringComparison.Ordinal) ? new { stage = "S2", package = new { V = "V3" }, counterTo = "S2.RU.P1" }
             : path.EndsWith("/tokens", StringComparison.Ordinal) ? new { kind = "observer" }
+            : path.EndsWith("/blind/check", StringComparison.Ordinal) ? new { parties = new[] { "RU", "UA" }, stage = "S2" }
+            : path.Contains("/blind/bids/", StringComparison.Ordinal) ? new { side = "at-least", bound = 5 }
+            : path.EndsWith("/blind/consent", StringComparison.Ordinal) ? new { weights = true, reservation = true, redLines = true }
             : new { text = "probe", name = "probe", stage = "S2", venue = "V3", outcome = "done", date = "2025-09-01", consequence = "notice", @public = false };
         using var request = s.Request(new HttpMethod(method), path, role, body);
         using var response = await s.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
