@@ -480,6 +480,8 @@ public sealed partial class ConfidentialityPropertyTests(ITestOutputHelper outpu
         {
             var conf = c.Confidentiality;
             bool Reach(Visibility level, string? stage, string author) => model.Reaches(level, stage, author, a, entered);
+            bool Desk(Caller x) => (x.Kind == RoleKind.Party && x.Party is not null) || (x.Kind == RoleKind.Mediator && c.Mediator is not null);
+            bool Participant(string stage) => a.Kind == RoleKind.Party && c.Stage(stage).Participants.Contains(a.Party!);
             return o.Kind switch
             {
                 ItemKind.ProposalNote => a.Key == o.Actor || Reach(conf.Contents, o.Stage, o.Author!),
@@ -492,6 +494,10 @@ public sealed partial class ConfidentialityPropertyTests(ITestOutputHelper outpu
                 ItemKind.DisclosedRedLine or ItemKind.DisclosureNote => Reach(conf.DisclosureTo, null, "party:" + o.Party),
                 ItemKind.Timeline => Timeline(a),
                 ItemKind.OrganiserOnly => !views && a.Kind == RoleKind.Organiser,
+                // The desk's views are for the parties and the mediator; others read rounds and texts as events only.
+                ItemKind.RoundSubject or ItemKind.SingleTextNote when views && !Desk(a) => false,
+                ItemKind.RoundSubject => a.Key == o.Actor || Participant(o.Stage!) || Reach(conf.Contents, o.Stage, o.Actor),
+                ItemKind.SingleTextNote => (a.Kind == RoleKind.Mediator && c.Mediator is not null) || Participant(o.Stage!) || Reach(conf.Contents, o.Stage, "mediator"),
                 _ => throw new InvalidOperationException(o.Kind.ToString()),
             };
         }
@@ -511,6 +517,8 @@ public sealed partial class ConfidentialityPropertyTests(ITestOutputHelper outpu
         private readonly Dictionary<string, Prop> _proposals = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (string Stage, string Venue, MeetingStatus Status)> _meetings = new(StringComparer.Ordinal);
         private readonly Dictionary<string, HashSet<string>> _venueAccepted = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _consented = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Round> _rounds = new(StringComparer.Ordinal);
 
         /// <summary>True once the mediator may sit at tables: its entry stage left pending (or it has none).</summary>
         public bool Entered => c.Mediator is not null && (c.MediatorEntersAt is not { } entry || _status[entry] != StageStatus.Pending);
@@ -558,6 +566,13 @@ public sealed partial class ConfidentialityPropertyTests(ITestOutputHelper outpu
                 PositionSubmitted p => Reaches(conf.Positions, null, "party:" + p.Party, a, Entered),
                 DisclosedToMediator d => Reaches(conf.DisclosureTo, null, "party:" + d.Party, a, Entered),
                 TokenIssued or TokenRevoked => a.Kind == RoleKind.Organiser,
+                BlindConsentSet b => a.Key == "party:" + b.Party || (a.Kind == RoleKind.Mediator && c.Mediator is not null),
+                BlindCheckMade b => actor == a.Key || (a.Kind == RoleKind.Party && b.Parties.Contains(a.Party!)),
+                BidRoundOpened b => SeesRound(b.Round, a),
+                BidRoundSettled b => SeesRound(b.Round, a),
+                BidSubmitted or SingleTextMarked => actor == a.Key,
+                SingleTextTabled t => SeesText(t.Stage, a),
+                SingleTextSubmitted t => SeesText(t.Stage, a),
                 _ => a.Kind != RoleKind.Public,
             };
             if (!shown)
@@ -573,6 +588,17 @@ public sealed partial class ConfidentialityPropertyTests(ITestOutputHelper outpu
             };
             return minutes ? Sight.Shown : Sight.Redacted;
         }
+
+        private bool SeesRound(string round, Caller a)
+        {
+            var r = _rounds[round];
+            return a.Key == r.Opener || (a.Kind == RoleKind.Party && r.Bidders.Contains(a.Party!)) || Reaches(c.Confidentiality.Contents, r.Stage, r.Opener, a, Entered);
+        }
+
+        private bool SeesText(string stage, Caller a) =>
+            (a.Kind == RoleKind.Mediator && c.Mediator is not null)
+            || (a.Kind == RoleKind.Party && c.Stage(stage).Participants.Contains(a.Party!))
+            || Reaches(c.Confidentiality.Contents, stage, "mediator", a, Entered);
 
         /// <summary>The write rules the event breaks, judged on the state before it (call before <see cref="Apply"/>).</summary>
         public List<string> Check(StoredEvent e)
@@ -692,6 +718,33 @@ public sealed partial class ConfidentialityPropertyTests(ITestOutputHelper outpu
                 case TokenIssued or TokenRevoked or DeadlineExpired or TalksCreated:
                     broken.Add("only the system appends this");
                     break;
+                case BlindConsentSet b:
+                    Need(IsParty(b.Party), $"consent of {b.Party} given by {actor}");
+                    break;
+                case BlindCheckMade b:
+                    Need(actor == "mediator", $"a blind check asked by {actor} (only the mediator may here)");
+                    Need(b.Parties.All(p => _consented.Contains(p)), $"a blind check over {string.Join(",", b.Parties)}, not all of whom consented");
+                    Need(b.Stage is null || b.Parties.All(p => c.Stage(b.Stage).Participants.Contains(p)), $"a blind check in {b.Stage} over non-participants");
+                    break;
+                case BidRoundOpened b:
+                    Seat(b.Stage, Need);
+                    Need(_status[b.Stage] == StageStatus.Open, $"a bidding round opened in {_status[b.Stage]} stage {b.Stage}");
+                    break;
+                case BidSubmitted b:
+                    Need(IsParty(b.Party) && _rounds[b.Round].Bidders.Contains(b.Party), $"a bid for {b.Party} in {b.Round} appended by {actor}");
+                    Need(!_rounds[b.Round].Bids.Contains(b.Party) && !_rounds[b.Round].Settled, $"{b.Party} bid twice or after {b.Round} settled");
+                    break;
+                case SingleTextTabled t:
+                    Need(actor == "mediator", $"a single text tabled by {actor}");
+                    Seat(t.Stage, Need);
+                    Need(_status[t.Stage] == StageStatus.Open, $"a single text tabled in {_status[t.Stage]} stage {t.Stage}");
+                    break;
+                case SingleTextMarked m:
+                    Need(IsParty(m.Party) && c.Stage(m.Stage).Participants.Contains(m.Party), $"marks for {m.Party} in {m.Stage} appended by {actor}");
+                    break;
+                case SingleTextSubmitted t:
+                    Need(actor == "mediator", $"a single text sent to signature by {actor}");
+                    break;
             }
 
             return broken;
@@ -780,7 +833,29 @@ public sealed partial class ConfidentialityPropertyTests(ITestOutputHelper outpu
                 case AgreementSigned s:
                     _proposals[s.Proposal].Signed.Add(s.Party);
                     break;
+                case BlindConsentSet b when b.Consent.Weights:
+                    _consented.Add(b.Party);
+                    break;
+                case BlindConsentSet b:
+                    _consented.Remove(b.Party);
+                    break;
+                case BidRoundOpened b:
+                    _rounds[b.Round] = new Round(b.Stage, actor, b.Bidders);
+                    break;
+                case BidSubmitted b:
+                    _rounds[b.Round].Bids.Add(b.Party);
+                    break;
+                case BidRoundSettled b:
+                    _rounds[b.Round].Settled = true;
+                    break;
             }
+        }
+
+        private sealed record Round(string Stage, string Opener, IReadOnlyList<string> Bidders)
+        {
+            public HashSet<string> Bids { get; } = new(StringComparer.Ordinal);
+
+            public bool Settled { get; set; }
         }
 
         /// <summary>True when <paramref name="stage"/> is the mediator's entry stage or depends on it through <c>after</c>.</summary>
@@ -862,6 +937,11 @@ public sealed partial class ConfidentialityPropertyTests(ITestOutputHelper outpu
         foreach (var p in parties)
         {
             parts.Add(("position of " + p, Json(TalksViews.PositionOf(s, a, p))));
+        }
+
+        if ((a.Kind == RoleKind.Party && a.Party is not null) || (a.Kind == RoleKind.Mediator && s.Process.Mediator is not null))
+        {
+            parts.Add(("blind desk", Json(BlindViews.Desk(s, a))));
         }
 
         var forbidden = false;

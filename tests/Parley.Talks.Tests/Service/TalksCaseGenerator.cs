@@ -51,6 +51,12 @@ internal enum ItemKind
 
     /// <summary>Token labels and revocation reasons: the organiser only.</summary>
     OrganiserOnly,
+
+    /// <summary>A bidding round's subject: its opener, its bidders (the stage's participants) and the contents level.</summary>
+    RoundSubject,
+
+    /// <summary>A single text's note: the mediator, the stage's participants and the contents level.</summary>
+    SingleTextNote,
 }
 
 /// <summary>A marker written by a command that succeeded (or by the scenario), with what decides who may see it.</summary>
@@ -301,6 +307,8 @@ internal sealed class TalksCaseDriver(TalksService service, TalksCase c, DateOnl
     private readonly Random _rng = c.Rng;
     private readonly Snapshot _state = new(c);
     private readonly Dictionary<string, Position> _positions = new(c.InitialPositions, StringComparer.Ordinal);
+    private readonly List<BidRoundOpened> _rounds = [];
+    private readonly Dictionary<string, (Dictionary<string, string> Package, string Note)> _texts = new(StringComparer.Ordinal);
 
     /// <summary>One line per command: caller, command, outcome.</summary>
     public List<string> Log { get; } = [];
@@ -358,6 +366,13 @@ internal sealed class TalksCaseDriver(TalksService service, TalksCase c, DateOnl
                 case < 77: await Disclose(); break;
                 case < 79: await Negotiator(); break;
                 case < 81: await Venue(snap); break;
+                case < 84: await Consent(); break;
+                case < 87: await BlindCheck(snap); break;
+                case < 89: await OpenRound(snap); break;
+                case < 91: await Bid(); break;
+                case < 93: await TableText(snap); break;
+                case < 95: await MarkText(); break;
+                case < 96: await SubmitText(); break;
                 default: await OpenStage(snap); break;
             }
         }
@@ -699,6 +714,89 @@ internal sealed class TalksCaseDriver(TalksService service, TalksCase c, DateOnl
         {
             w(name, ItemKind.Timeline, null, null, null);
             return TalksRules.ProposeVenue(s, x, null, "venue " + name);
+        });
+    }
+
+    // ---- the mediator's desk ---------------------------------------------------------------------------
+
+    private Task Consent()
+    {
+        var party = c.Pick(c.Parties);
+        var caller = c.Chance(0.9) ? Caller.OfParty(party) : RandomCaller();
+        var weights = c.Chance(0.85);
+        var consent = new BlindConsent(weights, weights && c.Chance(0.6), weights && c.Chance(0.6));
+        return Do("consent", caller, [], (s, x, _) => TalksRules.SetConsent(s, x, consent));
+    }
+
+    private Task BlindCheck(Snapshot snap)
+    {
+        var stage = c.Chance(0.5) ? c.Pick(c.Stages) : null;
+        var pool = stage?.Participants ?? c.Parties;
+        var parties = c.Shuffled(pool).Take(_rng.Next(2, Math.Max(3, pool.Count + 1))).ToList();
+        var caller = c.Chance(0.7) && c.Mediator is not null ? Caller.Mediator : RandomCaller();
+        var rule = c.Pick(Parley.Talks.Rules.BlindCheck.Rules);
+        return Do("blind check", caller, [], (s, x, _) => TalksRules.Check(s, x, parties, rule, stage?.Id));
+    }
+
+    private async Task OpenRound(Snapshot snap)
+    {
+        var stage = PickStage(snap, StageStatus.Open);
+        var subject = c.NewMarker();
+        var opened = await Do("open bidding round " + stage.Id, CallerFor(stage.Id), [subject], (s, x, w) =>
+        {
+            w(subject, ItemKind.RoundSubject, stage.Id, x.Key, null);
+            return TalksRules.OpenBidRound(s, x, stage.Id, null, "round " + subject, 0, 100, "");
+        });
+        if (opened?.OfType<BidRoundOpened>().FirstOrDefault() is { } round)
+        {
+            _rounds.Add(round);
+        }
+    }
+
+    private Task Bid()
+    {
+        var round = _rounds.Count > 0 ? c.Pick(_rounds) : new BidRoundOpened("S1.RU.B9", "S1", "", null, 0, 100, "", []);
+        var caller = round.Bidders.Count > 0 && c.Chance(0.85) ? Caller.OfParty(c.Pick(round.Bidders)) : RandomCaller();
+        var side = c.Chance(0.5) ? BidSide.AtLeast : BidSide.AtMost;
+        var bound = (double)_rng.Next(0, 101);
+        return Do("bid in " + round.Round, caller, [], (s, x, _) => TalksRules.Bid(s, x, round.Round, side, bound, c.Chance(0.5)));
+    }
+
+    private async Task TableText(Snapshot snap)
+    {
+        var stage = PickStage(snap, StageStatus.Open);
+        var note = c.NewMarker();
+        var caller = c.Chance(0.8) && c.Mediator is not null ? Caller.Mediator : CallerFor(stage.Id);
+        var package = RandomPackage();
+        var tabled = await Do("single text " + stage.Id, caller, [note], (s, x, w) =>
+        {
+            w(note, ItemKind.SingleTextNote, stage.Id, Caller.Mediator.Key, null);
+            return TalksRules.TableSingleText(s, x, stage.Id, package, "text " + note);
+        });
+        if (tabled is not null)
+        {
+            _texts[stage.Id] = (package, note);
+        }
+    }
+
+    private Task MarkText()
+    {
+        var stage = _texts.Count > 0 ? c.Pick([.. _texts.Keys]) : c.Pick(c.Stages).Id;
+        var issues = _texts.TryGetValue(stage, out var text) ? text.Package.Keys.ToList() : [c.Issues[0].Id];
+        var marks = issues.ToDictionary(i => i, _ => (IssueMark?)(c.Chance(0.5) ? IssueMark.Acceptable : IssueMark.NeedsChange));
+        return Do("mark single text " + stage, CallerFor(stage), [], (s, x, _) => TalksRules.MarkSingleText(s, x, stage, null, marks));
+    }
+
+    private Task SubmitText()
+    {
+        var stage = _texts.Count > 0 ? c.Pick([.. _texts.Keys]) : c.Pick(c.Stages).Id;
+        var caller = c.Chance(0.85) && c.Mediator is not null ? Caller.Mediator : RandomCaller();
+        return Do("submit single text " + stage, caller, [], (s, x, w) =>
+        {
+            var events = TalksRules.SubmitSingleText(s, x, stage);
+            // The text's note goes into the proposal's note: from now on also a proposal note of the mediator.
+            w(_texts[stage].Note, ItemKind.ProposalNote, stage, Caller.Mediator.Key, null);
+            return events;
         });
     }
 
