@@ -9,7 +9,7 @@ namespace Parley.Talks.Access;
 
 /// <summary>
 /// Who sees what, worked out by asking <see cref="VisibilityPolicy"/> itself on a small model talks
-/// (parties A and B in a bilateral stage S1, C outside it, mediator M entering at S2), so that the
+/// (parties A and B in a bilateral stage S1, C outside it, mediator M entering at S2; A opened a bidding round in each), so that the
 /// matrix in docs/talks.md and the briefing's "What is confidential" cannot drift from the code.
 /// </summary>
 public static class PolicyMatrix
@@ -25,6 +25,12 @@ public static class PolicyMatrix
         "position (weights, scores, reservation, red lines)",
         "disclosure",
         "timeline (stages, meetings, venues, deadlines, negotiators)",
+        "consent to blind checks (whether, never the data)",
+        "blind check over A and B, asked by the mediator",
+        "bidding round in a stage and its result",
+        "blind bid",
+        "single negotiating text of a stage",
+        "marks on a single text",
         "token events",
     ];
 
@@ -133,6 +139,12 @@ public static class PolicyMatrix
             5 => VisibilityPolicy.SeesPosition(s, c, "A"),
             6 => VisibilityPolicy.SeesDisclosure(s, c, "A"),
             7 => VisibilityPolicy.SeesTimeline(c),
+            8 => Sees(s, c, new BlindConsentSet("A", BlindConsent.None), author),
+            9 => Sees(s, c, new BlindCheckMade("T.C1", null, ["A", "B"], "nash", new BlindAnswer(false, null, "0", null, null, null, new Dictionary<string, IReadOnlyList<string>>())), Caller.Mediator.Key),
+            10 => VisibilityPolicy.SeesRound(s, c, $"{stage}.A.B1"),
+            11 => Sees(s, c, new BidSubmitted($"{stage}.A.B1", "A", BidSide.AtLeast, 1, false), author),
+            12 => VisibilityPolicy.SeesSingleText(s, c, stage),
+            13 => Sees(s, c, new SingleTextMarked(stage, 1, "A", new Dictionary<string, IssueMark>()), author),
             _ => c.Kind == RoleKind.Organiser,
         };
         if (item == 1)
@@ -143,6 +155,11 @@ public static class PolicyMatrix
 
         return sees ? "yes" : "—";
     }
+
+    private static readonly string[] ModelStages = ["S1", "S2"];
+
+    private static bool Sees(TalksProjection s, Caller c, TalksEvent e, string actor) =>
+        VisibilityPolicy.Of(s, new StoredEvent(s.Id, s.Version + 1, actor, DateTimeOffset.UnixEpoch, e), c) != VisibilityPolicy.Sight.Hidden;
 
     /// <summary>The model talks: A, B in S1 (bilateral), C outside, mediator M entering at S2 (after S1; participants A, B, M).</summary>
     private static TalksProjection Model(Confidentiality policy, bool entered)
@@ -173,8 +190,10 @@ public static class PolicyMatrix
 
             """;
         var scenario = ScenarioLoader.LoadOrThrow(Encoding.UTF8.GetBytes(yaml), "policy-model.yaml");
-        var events = Service.TalksService.InitialEvents(scenario);
-        return TalksProjection.Replay("policy-model", events.Select((e, i) => new StoredEvent("policy-model", i + 1, "system", DateTimeOffset.UnixEpoch, e)));
+        // A bidding round A opened in each stage, for the round row.
+        var events = Service.TalksService.InitialEvents(scenario).Select(e => (Actor: "system", Event: e))
+            .Concat(ModelStages.Select(st => (Actor: "party:A", Event: (TalksEvent)new BidRoundOpened($"{st}.A.B1", st, "x", null, 0, 1, "", ["A", "B"]))));
+        return TalksProjection.Replay("policy-model", events.Select((e, i) => new StoredEvent("policy-model", i + 1, e.Actor, DateTimeOffset.UnixEpoch, e.Event)));
     }
 
     private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
