@@ -17,18 +17,9 @@ public sealed class TalksUiTests
     private const string PrivateStatement = "PARTIES-ONLY-statement-77";
     private const string PublicStatement = "We remain ready to meet.";
 
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private static readonly string Screenshots = Chromium.Screenshots;
 
-    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
-    {
-        Requirement.Ensure(ChromiumFactAttribute.WhyMissing);
-        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.Executable,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => Chromium.LaunchAsync(playwright);
 
     private static async Task SeedAsync(TalksServer s)
     {

@@ -1,5 +1,6 @@
 import { h, chip, card, table } from './dom.js';
 import { send, get } from './api.js';
+import { deskCards } from './desk.js';
 
 const enc = encodeURIComponent;
 
@@ -155,6 +156,7 @@ export async function talksPage(id, refreshSelf) {
   if (t.role === 'party') parts.push(h('div', { class: 'grid' }, position(t, refresh), disclosures(t)));
   if (t.role === 'mediator') parts.push(h('div', { class: 'grid' }, mediatorDesk(t, refresh), disclosures(t)));
   if (t.role === 'party' || t.role === 'mediator') {
+    parts.push(...await deskCards(t, refresh));
     parts.push(analysisCard(t));
     parts.push(proposals(t, refresh));
   }
