@@ -24,7 +24,7 @@ function statements(t) {
   return card(t.role === 'public' ? 'Public statements' : 'Statements', 'statements',
     t.statements.length === 0 ? h('p', { class: 'muted' }, 'No statements yet.') :
       h('ul', { class: 'plain' }, t.statements.map(s => h('li', { 'data-testid': 'statement' },
-        h('strong', {}, s.party), ' ', s.public ? '' : chip('private', 'open'), ' ', s.text, ' ', h('span', { class: 'muted' }, new Date(s.at).toISOString().slice(0, 16).replace('T', ' '))))));
+        h('strong', {}, s.party ?? 'mediator'), ' ', s.public ? '' : chip('private', 'open'), ' ', s.text, ' ', h('span', { class: 'muted' }, new Date(s.at).toISOString().slice(0, 16).replace('T', ' '))))));
 }
 
 function timeline(t) {
@@ -58,7 +58,7 @@ function proposals(t, refresh) {
   const err = h('div', { class: 'error' });
   const base = `/api/talks/${enc(t.id)}`;
   const rows = t.proposals.map(p => [
-    h('strong', {}, p.id), p.party, p.stage ?? '—', packageText(p) + (p.counterTo ? ` (counters ${p.counterTo})` : ''),
+    h('strong', {}, p.id), p.party ?? 'mediator', p.stage ?? '—', packageText(p) + (p.counterTo ? ` (counters ${p.counterTo})` : ''),
     [...p.acceptedBy.map(x => chip(`${x} accepted`, 'accepted')), ...p.rejectedBy.map(x => chip(`${x} rejected`, 'rejected')), ...p.signedBy.map(x => chip(`${x} signed`, 'done'))],
     t.role === 'party' ? h('span', {},
       h('button', { onclick: action(err, refresh, () => send('POST', `${base}/proposals/${enc(p.id)}/accept`)) }, 'Accept'), ' ',
