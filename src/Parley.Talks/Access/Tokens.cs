@@ -7,7 +7,7 @@ namespace Parley.Talks.Access;
 public static class Tokens
 {
     /// <summary>A new random token (43 characters).</summary>
-    public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
+    public static string NewToken() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Lower-case hex SHA-256 of the token's UTF-8 bytes.</summary>
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
@@ -18,7 +18,4 @@ public static class Tokens
         ArgumentNullException.ThrowIfNull(hash);
         return hash[..12];
     }
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
