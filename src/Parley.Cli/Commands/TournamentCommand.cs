@@ -166,7 +166,7 @@ internal static partial class TournamentCommand
         return domains;
     }
 
-    /// <summary>Finds the sessions already in the results file; cuts off a torn last line; refuses to mix tournaments.</summary>
+    /// <summary>Finds the sessions already in the results file; cuts off a torn last line only; refuses a damaged line (file:line) and a mixed tournament, truncating nothing.</summary>
     private static HashSet<string> ReadDone(string results, bool resume, IReadOnlyList<TournamentSession> sessions)
     {
         var done = new HashSet<string>(StringComparer.Ordinal);
@@ -194,17 +194,20 @@ internal static partial class TournamentCommand
 
             lineNo++;
             SessionResult? result = null;
+            string? problem = null;
             try
             {
                 result = JsonSerializer.Deserialize<ResultLine>(bytes.AsSpan(good, end - good), Line)?.ToResult();
             }
-            catch (JsonException)
+            catch (JsonException ex)
             {
+                problem = ex.Message;
             }
 
+            // Only a torn last line (no newline) is the trace of a crash; a bad complete line is damage: refuse, change nothing.
             if (result is null)
             {
-                break;
+                throw new UsageException($"{results}:{lineNo}: not a result line ({problem ?? "null"}); the file was left as it is — repair or remove that line, or use --out for a new folder");
             }
 
             if (!keys.Contains(result.Key))

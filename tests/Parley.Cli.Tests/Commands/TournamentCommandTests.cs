@@ -71,6 +71,27 @@ public class TournamentCommandTests
     }
 
     [Fact]
+    public void Tournament_CorruptedMiddleLine_IsRefusedWithFileAndLine_AndTheFileIsLeftIntact()
+    {
+        var dir = Directory.CreateTempSubdirectory("parley-tour-").FullName;
+        var config = Config(dir, "linear, conceder", 1, 10);
+        var outDir = Path.Combine(dir, "out");
+        Assert.Equal(0, CliRunner.Run("tournament", config, "--out", outDir).Code);
+        var results = Path.Combine(outDir, "results.jsonl");
+        var lines = File.ReadAllLines(results);
+        Assert.True(lines.Length >= 3);
+        lines[1] = "{\"key\": not json";
+        File.WriteAllLines(results, lines);
+        var before = File.ReadAllBytes(results);
+
+        var (code, _, err) = CliRunner.Run("tournament", config, "--out", outDir, "--resume");
+
+        Assert.Equal(2, code);
+        Assert.Contains("results.jsonl:2:", err, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(results));
+    }
+
+    [Fact]
     public void Tournament_KilledMidway_ResumeFinishesEachSessionExactlyOnce()
     {
         var dir = Directory.CreateTempSubdirectory("parley-tour-").FullName;
