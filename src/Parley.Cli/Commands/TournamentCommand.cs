@@ -131,7 +131,7 @@ internal static partial class TournamentCommand
         return command;
     }
 
-    private static TournamentSpec LoadSpec(string path)
+    internal static TournamentSpec LoadSpec(string path)
     {
         if (!File.Exists(path))
         {

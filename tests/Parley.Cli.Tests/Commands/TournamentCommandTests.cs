@@ -71,6 +71,37 @@ public class TournamentCommandTests
     }
 
     [Fact]
+    public void ClusterJob_RefusesASiloWhoseDomainFileDiffers_ByContentFingerprint()
+    {
+        var dir = Directory.CreateTempSubdirectory("parley-tour-").FullName;
+        var domain = Path.Combine(dir, "flagship.yaml");
+        File.Copy(TestPaths.Example("ukraine-talks-2025.yaml"), domain);
+        var config = Path.Combine(dir, "t.yaml");
+        File.WriteAllText(config, """
+            tournament: 1
+            name: fp
+            seed: 3
+            repetitions: 1
+            rounds: 10
+            strategies: [linear, conceder]
+            domains:
+              - {scenario: flagship.yaml, parties: [RU, UA], red_lines: false, name: soft}
+            """);
+        var spec = Parley.Cli.Commands.TournamentCommand.LoadSpec(config);
+        var fingerprint = Parley.Cli.Commands.TournamentCommand.Fingerprint(spec, config);
+        Assert.Equal(fingerprint, Parley.Cli.Commands.TournamentCommand.Fingerprint(spec, config));
+
+        // The silo's copy differs by one comment line: same sessions, different bytes.
+        File.AppendAllText(domain, "\n# edited on the silo\n");
+        Assert.NotEqual(fingerprint, Parley.Cli.Commands.TournamentCommand.Fingerprint(spec, config));
+        var job = Parley.Cli.Commands.TournamentCommand.TournamentJob.Instance;
+        var ex = Assert.Throws<ArgumentException>(() => job.RunBatch(new Parley.Cli.Commands.TournamentCommand.TournamentJobSpec(config, fingerprint, [0]), 0, 0, 1));
+        Assert.Contains("differs", ex.Message, StringComparison.Ordinal);
+        var fresh = Parley.Cli.Commands.TournamentCommand.Fingerprint(spec, config);
+        Assert.Single(job.RunBatch(new Parley.Cli.Commands.TournamentCommand.TournamentJobSpec(config, fresh, [0]), 0, 0, 1).Lines);
+    }
+
+    [Fact]
     public void Tournament_CorruptedMiddleLine_IsRefusedWithFileAndLine_AndTheFileIsLeftIntact()
     {
         var dir = Directory.CreateTempSubdirectory("parley-tour-").FullName;
