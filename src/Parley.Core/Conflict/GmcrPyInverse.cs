@@ -45,7 +45,7 @@ internal static class GmcrPyInverse
     private static IEnumerable<int> Targets(ConflictModel model, Player player, int s)
     {
         var buffer = new int[ConflictModel.MoveBufferSize(player.Mask)];
-        var count = model.Moves(player.Mask, s, buffer);
+        var count = player.Moves(model, s, buffer);
         return buffer.Take(count).Where(t => player.Sees(model, t)).Order();
     }
 

@@ -49,7 +49,7 @@ internal static class LimitedMove
                     {
                         var best = s;
                         var bestScore = long.MinValue;
-                        var count = model.Moves(player.Mask, s, buffer);
+                        var count = player.Moves(model, s, buffer);
                         for (var k = 0; k < count; k++)
                         {
                             var s1 = buffer[k];

@@ -37,6 +37,36 @@ internal sealed record Player(string Name, int[] Members, long Mask)
         return true;
     }
 
+    /// <summary>
+    /// The player's one-step moves from <paramref name="state"/> (see <see cref="ConflictModel.Moves"/>), as gmcr-py
+    /// defines misperception: a player moves neither <em>from</em> a state one of its members misperceives (none at
+    /// all) nor <em>to</em> one (such targets are left out).
+    /// </summary>
+    public int Moves(ConflictModel model, int state, Span<int> buffer)
+    {
+        var count = model.Moves(Mask, state, buffer);
+        if (!model.HasMisperceptions)
+        {
+            return count;
+        }
+
+        if (!Sees(model, state))
+        {
+            return 0;
+        }
+
+        var kept = 0;
+        for (var k = 0; k < count; k++)
+        {
+            if (Sees(model, buffer[k]))
+            {
+                buffer[kept++] = buffer[k];
+            }
+        }
+
+        return kept;
+    }
+
     /// <summary>A scalar used only to choose among a player's anticipated outcomes (limited-move): the payoff, or the members' sum.</summary>
     public long Score(ConflictModel model, int state)
     {

@@ -65,7 +65,7 @@ internal static class ReachFloor
                 Array.Fill(best, long.MaxValue);
                 foreach (var p in opponents)
                 {
-                    var count = model.Moves(p.Mask, x, buffer);
+                    var count = p.Moves(model, x, buffer);
                     for (var k = 0; k < count; k++)
                     {
                         var y = buffer[k];
@@ -362,7 +362,7 @@ internal static class ReachFloor
 
                     var p = opponents[k];
                     var buffer = buffers[depth];
-                    var count = model.Moves(p.Mask, y, buffer);
+                    var count = p.Moves(model, y, buffer);
                     for (var e = 0; e < count; e++)
                     {
                         var z = buffer[e];

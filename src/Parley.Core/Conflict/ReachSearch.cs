@@ -33,7 +33,7 @@ internal static class ReachSearch
                 }
 
                 var p = players[movers[k]];
-                var count = model.Moves(p.Mask, x, buffer);
+                var count = p.Moves(model, x, buffer);
                 for (var e = 0; e < count; e++)
                 {
                     var y = buffer[e];

@@ -148,7 +148,7 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
                 var v = model.Payoff(member, x);
                 if (smr)
                 {
-                    var count = model.Moves(player.Mask, x, buffer);
+                    var count = player.Moves(model, x, buffer);
                     for (var k = 0; k < count; k++)
                     {
                         if (player.Sees(model, buffer[k]))
@@ -200,7 +200,7 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
             for (var s = range.Item1; s < range.Item2; s++)
             {
                 var n = 0;
-                var count = model.Moves(player.Mask, s, moves);
+                var count = player.Moves(model, s, moves);
                 for (var k = 0; k < count; k++)
                 {
                     if (player.Improves(model, s, moves[k]) && player.Sees(model, moves[k]))
@@ -218,7 +218,7 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
                 for (var o = 0; o < opponents.Length; o++)
                 {
                     counts[o] = 0;
-                    var c = model.Moves(opponents[o].Mask, s, moves);
+                    var c = opponents[o].Moves(model, s, moves);
                     for (var k = 0; k < c; k++)
                     {
                         if (opponents[o].Improves(model, s, moves[k]) && opponents[o].Sees(model, moves[k]))
@@ -335,7 +335,7 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
             var uis = new int[size];
             for (var s = range.Item1; s < range.Item2; s++)
             {
-                var count = model.Moves(player.Mask, s, moves);
+                var count = player.Moves(model, s, moves);
                 var n = 0;
                 for (var k = 0; k < count; k++)
                 {

@@ -16,7 +16,7 @@ internal sealed class StateChecker(ConflictModel model, Player[] players, Sancti
     {
         var player = players[p];
         var buffer = new int[ConflictModel.MoveBufferSize(player.Mask)];
-        var count = model.Moves(player.Mask, s, buffer);
+        var count = player.Moves(model, s, buffer);
         return [.. buffer.Take(count).Where(t => player.Improves(model, s, t) && player.Sees(model, t))];
     }
 
@@ -80,7 +80,7 @@ internal sealed class StateChecker(ConflictModel model, Player[] players, Sancti
             }
 
             // SMR: the focal player cannot escape the sanction by a further move of its own.
-            var count = model.Moves(player.Mask, y, buffer);
+            var count = player.Moves(model, y, buffer);
             for (var k = 0; k < count; k++)
             {
                 if (player.Sees(model, buffer[k]) && player.Improves(model, s, buffer[k]))
