@@ -12,7 +12,7 @@ namespace Parley.Bargaining;
 /// <param name="Contributions">Per issue, per option: weighted contribution to the utility.</param>
 /// <param name="Reservation">Reservation value (utility of the BATNA) on the table's scale.</param>
 /// <param name="RedLines">Hard constraints (issue atoms <c>T in [T1, T2]</c>, or option atoms naming an option id).</param>
-/// <param name="DiscountFactor">Discount per unit of normalised time (GENIUS); 1 = none. Informational for this lens.</param>
+/// <param name="DiscountFactor">Discount per unit of normalised time (GENIUS); 1 = none. Not used by the static solutions; tournaments discount what each party gets by it.</param>
 public sealed record PartyUtility(
     string Id,
     string Name,

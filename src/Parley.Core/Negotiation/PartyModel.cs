@@ -7,7 +7,7 @@ namespace Parley.Negotiation;
 /// red lines), possibly perturbed for one forecast run. The engine turns it into that party's
 /// <see cref="PartyView"/> for a table; it never reaches a strategy.
 /// </summary>
-internal sealed class PartyModel(string partyId, double[] weights, double[][] scores, double reservation, RedLineRule[] redLines)
+internal sealed class PartyModel(string partyId, double[] weights, double[][] scores, double reservation, RedLineRule[] redLines, double discount = 1)
 {
     public string PartyId { get; } = partyId;
 
@@ -20,6 +20,12 @@ internal sealed class PartyModel(string partyId, double[] weights, double[][] sc
     public double Reservation { get; } = reservation;
 
     public RedLineRule[] RedLines { get; } = redLines;
+
+    /// <summary>GENIUS's discount factor d in (0, 1]: what the party gets at normalised time t is its utility × d^t (1: none).</summary>
+    public double Discount { get; } = discount;
+
+    /// <summary>The discounted value of <paramref name="utility"/> at normalised time <paramref name="t"/> (0–1), as GENIUS defines it.</summary>
+    public double Discounted(double utility, double t) => Discount >= 1 ? utility : utility * Math.Pow(Discount, Math.Clamp(t, 0, 1));
 
     public static PartyModel From(PartyPreferences preferences, IReadOnlyList<Issue> issues)
     {

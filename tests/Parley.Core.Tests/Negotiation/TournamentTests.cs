@@ -51,6 +51,41 @@ public class TournamentTests
     }
 
     [Fact]
+    public void RunSession_GeniusDiscountFactor_DiscountsWhatEachPartyGets_ByNormalisedTime()
+    {
+        var table = Bargaining.UtilityTable.FromScenario(Flagship, ["RU", "UA"], redLines: false);
+        var discounted = table with { Parties = table.Parties.Select((p, i) => p with { DiscountFactor = i == 0 ? 0.5 : 0.8 }).ToValueList() };
+        double[] factors = [0.5, 0.8];
+
+        // Disagreement at the deadline (t = 1): each gets its reservation value × d.
+        var hard = Spec("rounds: 20\nstrategies: [hardliner]\ndomains: [{scenario: x.yaml}]\n");
+        var d = TournamentDomain.FromTable("d", discounted);
+        var none = Tournament.RunSession(hard, d, Tournament.Sessions(hard, [d])[0]);
+        Assert.False(none.Agreement);
+        Assert.Equal([55.0 * 0.5, 40.0 * 0.8], none.Utilities);
+
+        // An agreement at round r of 40: u·d^(r/40); the same session without discounting gives u.
+        var spec = Spec("rounds: 40\nstrategies: [linear]\ndomains: [{scenario: x.yaml}]\n");
+        var plainDomain = TournamentDomain.FromTable("d", table);
+        var session = Tournament.Sessions(spec, [plainDomain])[0];
+        var plain = Tournament.RunSession(spec, plainDomain, session);
+        var late = Tournament.RunSession(spec, TournamentDomain.FromTable("d", discounted), session);
+        Assert.True(plain.Agreement);
+        Assert.Equal(plain.Package, late.Package);
+        Assert.Equal(plain.Rounds, late.Rounds);
+        var t = plain.Rounds / 40.0;
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(Math.Round(plain.Utilities[i] * Math.Pow(factors[i], t), 6), late.Utilities[i], 6);
+            Assert.True(late.Utilities[i] < plain.Utilities[i]);
+        }
+
+        // Distances are measured on the undiscounted outcome.
+        Assert.Equal(plain.ParetoDistance, late.ParetoDistance);
+        Assert.Equal(plain.NashDistance, late.NashDistance);
+    }
+
+    [Fact]
     public void Summarize_AveragesOverEveryRoleAStrategyPlayed()
     {
         SessionResult R(string key, string a, string b, bool agreed, double ua, double ub) =>

@@ -79,14 +79,19 @@ public static class Tournament
             trace!.Add(SessionTraceExport.ToRecord(sessionTrace, outcome, views, domain.Issues, session.Key, 0, StagedRun.ProtocolName(spec.Protocol), 0));
         }
 
-        var utilities = views.Select(v => Math.Round(outcome.Agreement ? v.Utility(outcome.Package) : v.Reservation, 6)).ToValueList();
+        // GENIUS discounting: each party gets u·d^t (its reservation value too, when talks end without agreement) at the
+        // normalised time t the session ended; the distances are measured on the undiscounted outcome.
+        var t = spec.Rounds > 0 ? Math.Min(1.0, (double)outcome.Rounds / spec.Rounds) : 1.0;
+        var raw = views.Select(v => outcome.Agreement ? v.Utility(outcome.Package) : v.Reservation).ToList();
+        var utilities = raw.Select((u, i) => Math.Round(domain.Roles[i].Discounted(u, t), 6)).ToValueList();
+        var undiscounted = raw.Select(u => Math.Round(u, 6)).ToValueList();
         var package = outcome.Agreement
             ? Enumerable.Range(0, domain.Space.IssueCount).Select(k => domain.Issues[k].Options[domain.Space.Option(outcome.Package, k)].Id).ToValueList()
             : null;
         var metrics = domain.Metrics;
         return new SessionResult(session.Key, domain.Name, domain.RoleIds.ToValueList(), session.Strategies.Select(i => spec.Strategies[i].Name).ToValueList(),
             session.Repetition, outcome.Agreement, package, utilities, outcome.Rounds, outcome.Reason.ToString().ToLowerInvariant(),
-            Math.Round(utilities.Sum(), 6), Round(metrics.DistanceToPareto(utilities)), Round(metrics.DistanceToNash(utilities)));
+            Math.Round(utilities.Sum(), 6), Round(metrics.DistanceToPareto(undiscounted)), Round(metrics.DistanceToNash(undiscounted)));
     }
 
     /// <summary>Per strategy: sessions, agreement rate, mean own utility, mean welfare, mean distances, mean rounds; best mean utility first.</summary>

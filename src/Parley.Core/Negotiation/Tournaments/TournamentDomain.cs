@@ -97,7 +97,7 @@ public sealed class TournamentDomain
         // its views turn back into c exactly on the full space.
         var roles = selected.Parties.Select(p => new PartyModel(p.Id, [.. Enumerable.Repeat(1.0 / k, k)],
             [.. p.Contributions.Select(c => c.Select(x => x * k).ToArray())], p.Reservation,
-            [.. p.RedLines.Select(r => new RedLineRule(r.Id, CompiledRule.Compile(r.Rule, issues)))])).ToArray();
+            [.. p.RedLines.Select(r => new RedLineRule(r.Id, CompiledRule.Compile(r.Rule, issues)))], p.DiscountFactor)).ToArray();
         return new TournamentDomain(name, issues, roles, () => AgreementMetrics.For(selected));
     }
 }
