@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
 using Parley.Cli.Infrastructure;
-using Parley.Cli.Report;
+using Parley.Report;
 using Spectre.Console;
 
 namespace Parley.Cli.Commands;
@@ -11,7 +11,7 @@ namespace Parley.Cli.Commands;
 /// <c>parley report SCENARIO.yaml</c>: the mediator's briefing, one self-contained HTML page with
 /// every lens's results, and a short summary on the console.
 /// </summary>
-internal static class ReportCommand
+internal static partial class ReportCommand
 {
     public static Command Create()
     {
@@ -70,7 +70,7 @@ internal static class ReportCommand
             }
             else
             {
-                BriefingSummary.Write(Terminal.For(stdout), briefing, target);
+                WriteSummary(Terminal.For(stdout), briefing, target);
             }
 
             return Task.FromResult(CliApp.Ok);

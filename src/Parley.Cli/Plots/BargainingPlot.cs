@@ -42,8 +42,7 @@ internal static class BargainingPlot
     }
 
     /// <summary>The panels of a pairwise grid: every pair of party indices in order (0,1), (0,2), …, (1,2), …; shared with the briefing.</summary>
-    public static List<(int X, int Y)> Pairs(int parties) =>
-        [.. Enumerable.Range(0, parties).SelectMany(i => Enumerable.Range(i + 1, parties - i - 1).Select(j => (i, j)))];
+    public static List<(int X, int Y)> Pairs(int parties) => Parley.Report.FrontierPlot.Pairs(parties);
 
     private static Plot Panel(BargainingResult result, int x, int y, bool legend)
     {

@@ -1,5 +1,5 @@
 using AngleSharp.Html.Parser;
-using Parley.Cli.Report;
+using Parley.Report;
 using ScottPlot;
 
 namespace Parley.Cli.Tests.Report;

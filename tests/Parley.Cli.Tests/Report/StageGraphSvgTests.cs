@@ -1,4 +1,4 @@
-using Parley.Cli.Report;
+using Parley.Report;
 using Parley.Model;
 
 namespace Parley.Cli.Tests.Report;

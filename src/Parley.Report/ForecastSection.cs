@@ -1,7 +1,7 @@
 using Parley.Forecast;
 using Parley.Model;
 
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>
 /// Forecast (spatial-politics lens): where the actors' positions converge under KTAB's spatial model

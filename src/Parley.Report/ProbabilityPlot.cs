@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>
 /// Probabilities against the calendar: one line per curve (e.g. P(agreement by day d)) with its

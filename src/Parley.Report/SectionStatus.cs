@@ -1,4 +1,4 @@
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>Whether a section carries results.</summary>
 internal enum SectionStatus

@@ -1,6 +1,6 @@
 using Parley.Conflict;
 
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>
 /// Stability (conflict lens): equilibria per solution concept, the status quo and where unilateral

@@ -1,4 +1,4 @@
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>
 /// Builds one section from the scenario and (for a lens section) that lens's result. Each section is

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Parley.Model;
 
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>Everything a section builder may read: the scenario, where it came from, the options and the outlook date.</summary>
 /// <param name="Scenario">The loaded scenario.</param>

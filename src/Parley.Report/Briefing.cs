@@ -1,4 +1,4 @@
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>A built briefing: the page and its sections (for the console summary and JSON).</summary>
 /// <param name="Context">What it was built from.</param>

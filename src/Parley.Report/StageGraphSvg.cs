@@ -1,6 +1,6 @@
 using Parley.Model;
 
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>
 /// Draws the stages as a top-down dependency graph: one row per layer (a stage sits one row below

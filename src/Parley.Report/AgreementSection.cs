@@ -1,7 +1,7 @@
 using Parley.Bargaining;
 using ScottPlot;
 
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>
 /// Agreement space (bargaining lens): zone size, fair solutions with each party's gain, the frontier
@@ -200,7 +200,7 @@ internal sealed class AgreementSection : ISectionBuilder
 
     /// <summary>Every pair of parties, in the order of <c>parley bargain --plot</c>'s grid.</summary>
     private static List<(string X, string Y)> Pairs(IReadOnlyList<string> parties) =>
-        [.. Plots.BargainingPlot.Pairs(parties.Count).Select(p => (parties[p.X], parties[p.Y]))];
+        [.. FrontierPlot.Pairs(parties.Count).Select(p => (parties[p.X], parties[p.Y]))];
 
     /// <summary>
     /// The frontier plot for two parties; for more, the pairwise projections as a grid (as <c>parley bargain --plot</c>

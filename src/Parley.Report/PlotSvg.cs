@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>
 /// Turns a ScottPlot plot into SVG fit to inline in the page: no XML declaration, a viewBox instead of a

@@ -1,7 +1,7 @@
 using Parley.Negotiation.Simulation;
 using Parley.Scenarios;
 
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>
 /// Outlook (negotiation lens): P(each stage reached by the date), P(agreement) over time with its

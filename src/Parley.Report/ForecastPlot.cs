@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>
 /// Where positions converge, per dimension: each actor's starting position (coloured dots), the

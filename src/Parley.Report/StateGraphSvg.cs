@@ -1,4 +1,4 @@
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>
 /// A small directed state graph drawn left to right: one column per number of moves from the start,

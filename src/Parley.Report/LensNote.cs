@@ -1,4 +1,4 @@
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>
 /// The sections a lens would fill when that lens is not in this build, or when the scenario gives it

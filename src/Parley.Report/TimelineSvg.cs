@@ -1,6 +1,6 @@
 using Parley.Model;
 
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>
 /// The dated events of the talks on one calendar axis: each deadline (with the stage it binds and

@@ -1,4 +1,4 @@
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>What the user asked for beyond the scenario: Monte Carlo runs, seed and the outlook date.</summary>
 /// <param name="Runs">Simulated runs for the outlook (≥ 1).</param>

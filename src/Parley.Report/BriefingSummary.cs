@@ -1,8 +1,6 @@
-using Spectre.Console;
+namespace Parley.Report;
 
-namespace Parley.Cli.Report;
-
-/// <summary>The short console summary of a briefing, as text or as the JSON object of <c>--format json</c>.</summary>
+/// <summary>The short summary of a briefing as the JSON object of <c>parley report --format json</c> (the console table is the CLI's).</summary>
 internal static class BriefingSummary
 {
     public static object ToJson(Briefing briefing, string outputPath) => new
@@ -32,18 +30,4 @@ internal static class BriefingSummary
             data = s.Data,
         }),
     };
-
-    public static void Write(IAnsiConsole console, Briefing briefing, string outputPath)
-    {
-        console.MarkupLine($"[bold]Briefing:[/] {Markup.Escape(briefing.Context.Scenario.Title)}");
-        var table = new Table().Border(TableBorder.Simple).AddColumn("section").AddColumn("finding");
-        foreach (var section in briefing.Sections)
-        {
-            table.AddRow(new Text(section.Title), new Text(string.Join(Environment.NewLine, section.Headlines)));
-        }
-
-        console.Write(table);
-        console.MarkupLine($"[dim]{Markup.Escape(briefing.Context.InputsLine(withSimulation: true))}[/]");
-        console.MarkupLine($"Wrote [bold]{Markup.Escape(outputPath)}[/]");
-    }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>
 /// Appends HTML (and inline SVG) with every text and attribute value escaped, so scenario text

@@ -1,4 +1,4 @@
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>Runs the section builders in page order and assembles the page.</summary>
 internal static class BriefingBuilder

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>Small text helpers shared by the sections, so numbers and dates read the same everywhere.</summary>
 internal static class Words

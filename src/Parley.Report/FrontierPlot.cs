@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>
 /// The agreement-space plot for two parties (a projection when more parties take part): every
@@ -22,6 +22,10 @@ internal static class FrontierPlot
         IReadOnlyList<(string Label, Coordinates Point)> Solutions,
         double XReservation,
         double YReservation);
+
+    /// <summary>The panels of a pairwise grid: every pair of party indices in order (0,1), (0,2), …, (1,2), …; shared with <c>parley bargain --plot</c>.</summary>
+    public static List<(int X, int Y)> Pairs(int parties) =>
+        [.. Enumerable.Range(0, parties).SelectMany(i => Enumerable.Range(i + 1, parties - i - 1).Select(j => (i, j)))];
 
     /// <summary>One chart, 720×480, legend included.</summary>
     public static string Render(string figureId, Data data) => Render(figureId, data, 720, 480, legend: true, MaxCloudPoints);

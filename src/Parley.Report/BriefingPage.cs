@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>
 /// The HTML shell: one self-contained page (styles inline, figures as inline SVG, no scripts, no

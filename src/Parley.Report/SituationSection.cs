@@ -1,6 +1,6 @@
 using Parley.Model;
 
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>
 /// The situation, straight from the scenario (no lens): parties and roles, issues and the package

@@ -1,4 +1,4 @@
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>The page's only stylesheet, inlined so the briefing has no external assets.</summary>
 internal static class BriefingStyles

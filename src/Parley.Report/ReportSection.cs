@@ -1,4 +1,4 @@
-namespace Parley.Cli.Report;
+namespace Parley.Report;
 
 /// <summary>One section of the briefing, rendered: its HTML body and what the console summary and JSON show.</summary>
 /// <param name="Id">Stable id (<c>situation</c>, <c>stability</c>, …): the HTML element id and the JSON key.</param>
