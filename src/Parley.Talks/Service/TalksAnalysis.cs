@@ -10,9 +10,8 @@ namespace Parley.Talks.Service;
 
 /// <summary>
 /// Runs <see cref="BargainingSolver.Solve(Scenario, BargainingOptions?, CancellationToken)"/> on exactly
-/// the private data the caller may see, never more: a party on its own position; the mediator on
-/// what was disclosed to it (a party enters when its weights and scores were disclosed; an undisclosed
-/// reservation value counts as the scale's minimum; only disclosed red lines apply).
+/// the private data the caller may see, never more (<see cref="AnalysisBasis"/>): a party on its own
+/// position; the mediator on what was disclosed to it.
 /// </summary>
 public static class TalksAnalysis
 {
@@ -22,12 +21,7 @@ public static class TalksAnalysis
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(caller);
-        var (preferences, basis) = caller.Kind switch
-        {
-            RoleKind.Party => OwnBasis(s, caller.Party!),
-            RoleKind.Mediator => DisclosedBasis(s, caller),
-            _ => throw new ForbiddenException("only the parties and the mediator run analyses"),
-        };
+        var (preferences, basis) = AnalysisBasis.For(s, caller) ?? throw new ForbiddenException("only the parties and the mediator run analyses");
         if (preferences.Count == 0)
         {
             return new AnalysisView(basis, [], caller.Kind == RoleKind.Party ? "Submit a position to analyse it." : "No party has disclosed its weights and scores yet.",
@@ -62,60 +56,4 @@ public static class TalksAnalysis
     }
 
     private static string Count(long? zone) => zone?.ToString("N0", CultureInfo.InvariantCulture) ?? "many";
-
-    private static (List<PartyPreferences>, List<string>) OwnBasis(TalksProjection s, string party)
-    {
-        if (TalksViews.PositionOf(s, Caller.OfParty(party), party) is not { } own)
-        {
-            return ([], []);
-        }
-
-        return ([Positions.ToPreferences(s.Scenario, party, own)], [$"{party}: your own position"]);
-    }
-
-    private static (List<PartyPreferences>, List<string>) DisclosedBasis(TalksProjection s, Caller caller)
-    {
-        var preferences = new List<PartyPreferences>();
-        var basis = new List<string>();
-        foreach (var group in (TalksViews.Disclosures(s, caller) ?? []).GroupBy(d => d.Party))
-        {
-            // The latest disclosure of each part counts; red lines accumulate.
-            var weights = group.LastOrDefault(d => d.Disclosure.Weights is not null)?.Disclosure.Weights;
-            var scores = group.LastOrDefault(d => d.Disclosure.Scores is not null)?.Disclosure.Scores;
-            var reservation = group.LastOrDefault(d => d.Disclosure.Reservation is not null)?.Disclosure.Reservation;
-            var redLines = group.SelectMany(d => d.Disclosure.RedLines ?? []).GroupBy(r => r.Id).Select(g => g.Last()).ToList();
-            var parts = new List<string>();
-            if (weights is not null)
-            {
-                parts.Add("weights");
-            }
-
-            if (scores is not null)
-            {
-                parts.Add("scores");
-            }
-
-            if (reservation is not null)
-            {
-                parts.Add("reservation");
-            }
-
-            if (redLines.Count > 0)
-            {
-                parts.Add($"red lines {string.Join(", ", redLines.Select(r => r.Id))}");
-            }
-
-            if (weights is null || scores is null)
-            {
-                basis.Add($"{group.Key}: disclosed {(parts.Count == 0 ? "a note only" : string.Join(", ", parts))}; not analysed without weights and scores");
-                continue;
-            }
-
-            var position = new Position(weights, scores, reservation ?? s.Scenario.Scale.Min, redLines);
-            preferences.Add(Positions.ToPreferences(s.Scenario, group.Key, position));
-            basis.Add($"{group.Key}: disclosed {string.Join(", ", parts)}");
-        }
-
-        return (preferences, basis);
-    }
 }
