@@ -1,4 +1,5 @@
 using Parley.Bargaining;
+using Parley.Talks.Access;
 using ScottPlot;
 
 namespace Parley.Report;
@@ -22,7 +23,14 @@ internal sealed class AgreementSection : ISectionBuilder
         var parties = s.Parties.Where(p => !p.Optional && s.PreferencesOf(p.Id) is not null).Select(p => p.Id).ToList();
         if (parties.Count < 2)
         {
-            return LensNote.NoInput(Id, Title, "The scenario gives preferences for fewer than two (non-optional) parties, so there is no agreement space to map.");
+            return context.Live switch
+            {
+                { Caller.Kind: RoleKind.Party } when parties.Count == 1 => OwnPosition(context, parties[0], progress, cancellationToken),
+                { } live => LensNote.NoInput(Id, Title, parties.Count == 0
+                    ? $"{live.PrivateDataNote} The agreement space needs the preferences of at least two parties."
+                    : $"Only {parties[0]} disclosed its weights and scores to the mediator; the agreement space needs the preferences of at least two parties."),
+                _ => LensNote.NoInput(Id, Title, "The scenario gives preferences for fewer than two (non-optional) parties, so there is no agreement space to map."),
+            };
         }
 
         BargainingResult result;
@@ -40,7 +48,10 @@ internal sealed class AgreementSection : ISectionBuilder
         var headlines = new List<string>();
         var names = string.Join(", ", result.Parties);
         var zone = result.AgreementZone is { } z ? Words.Count(z) : "not counted (space too large)";
-        var inputs = $"{context.InputsLine()} Parties {names} (optional parties left out); every red line and reservation value as entered; utilities are weighted sums of option scores on the {HtmlWriter.Num(s.Scale.Min)}–{HtmlWriter.Num(s.Scale.Max)} scale.";
+        var entered = context.Live is { } talks
+            ? $"only the private data this briefing may use ({Words.List(talks.Basis)})"
+            : "every red line and reservation value as entered";
+        var inputs = $"{context.InputsLine()} Parties {names} (optional parties left out); {entered}; utilities are weighted sums of option scores on the {HtmlWriter.Num(s.Scale.Min)}–{HtmlWriter.Num(s.Scale.Max)} scale.";
         if (result.HasAgreement)
         {
             headlines.Add($"zone: {zone} of {Words.Count(result.Outcomes)} packages acceptable to {names}; Nash package {result.Nash!.Label}");
@@ -86,6 +97,69 @@ internal sealed class AgreementSection : ISectionBuilder
             relaxations = result.Diagnosis?.Relaxations.Select(r => new { drop = r.Drop, agreementZone = r.AgreementZone, nash = Json(r.Nash) }),
         };
         return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), headlines, ["frontier"], data);
+    }
+
+    /// <summary>A party's live briefing: what its own position alone says (the others' positions are private to them).</summary>
+    private ReportSection OwnPosition(ReportContext context, string party, IProgress<double> progress, CancellationToken cancellationToken)
+    {
+        var s = context.Scenario;
+        BargainingResult result;
+        try
+        {
+            result = BargainingSolver.Solve(s, new BargainingOptions { Parties = [party] }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            return LensNote.Failed(Id, Title, "bargaining lens", ex.Message);
+        }
+
+        progress.Report(0.7);
+        var prefs = s.PreferencesOf(party)!;
+        var html = new HtmlWriter();
+        var zone = result.AgreementZone is { } z ? Words.Count(z) : "not counted (space too large)";
+        html.Element("p", $"On your own position alone ({party}): {zone} of {Words.Count(result.Outcomes)} packages meet your red lines and your reservation value {HtmlWriter.Num(prefs.Reservation)}.",
+            ("data-zone", result.AgreementZone?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""), ("data-own-position", party));
+        var headlines = new List<string> { $"your position alone: {zone} of {Words.Count(result.Outcomes)} packages acceptable to {party}" };
+        if (result.Nash is { } best)
+        {
+            html.Element("p", $"Your best package: {best.Label}, utility {best.Parties[0].Utility:0.#} (gain {(best.Parties[0].Gain >= 0 ? "+" : "")}{best.Parties[0].Gain:0.#} over your reservation value).", ("data-best", best.Label));
+            InWords(html, result, [best]);
+            headlines.Add($"your best package {best.Label}");
+        }
+        else
+        {
+            html.Open("p", ("data-zone", "0")).Element("strong", "No package meets your red lines and reservation value together. ").Close("p");
+            if (result.Diagnosis is { } diagnosis)
+            {
+                html.Open("ul", ("id", "conflicts"));
+                foreach (var conflict in diagnosis.Conflicts)
+                {
+                    html.Element("li", string.Join(" + ", conflict.Select(item => Explain(s, item))), ("data-conflict", string.Join(",", conflict)));
+                }
+
+                html.Close("ul");
+            }
+        }
+
+        html.Element("h3", "Your red lines");
+        html.Open("ul", ("id", "own-red-lines"));
+        foreach (var line in prefs.RedLines)
+        {
+            html.Element("li", $"{line.Id}: {line.Rule}{(line.Note.Length > 0 ? " — " + line.Note : "")}", ("data-red-line", line.Id));
+        }
+
+        html.Close("ul");
+        html.Element("p", "The agreement space of the talks needs at least two parties' preferences; the others' positions are private to them, so this briefing cannot map it (the mediator's briefing does, on what parties disclosed to it).", ("class", "muted"));
+        html.Element("p", $"{context.InputsLine()} Your own position as submitted (weights, scores, reservation value, red lines); utilities are weighted sums of option scores on the {HtmlWriter.Num(s.Scale.Min)}–{HtmlWriter.Num(s.Scale.Max)} scale.", ("class", "inputs"), ("data-inputs", Id));
+        progress.Report(1);
+        var data = new
+        {
+            parties = result.Parties,
+            outcomes = result.Outcomes,
+            agreementZone = result.AgreementZone,
+            best = Json(result.Nash),
+        };
+        return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), headlines, [], data);
     }
 
     private static void Diagnose(HtmlWriter html, List<string> headlines, Model.Scenario scenario, BargainingResult result, Diagnosis diagnosis)

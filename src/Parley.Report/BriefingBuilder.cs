@@ -7,6 +7,9 @@ internal static class BriefingBuilder
     public static IReadOnlyList<ISectionBuilder> DefaultSections() =>
         [new SituationSection(), new StabilitySection(), new AgreementSection(), new OutlookSection(), new ForecastSection()];
 
+    /// <summary>The sections of a briefing on live talks: where they stand first, then the same sections as <see cref="DefaultSections"/>.</summary>
+    public static IReadOnlyList<ISectionBuilder> LiveSections() => [new LiveSection(), .. DefaultSections()];
+
     /// <summary>Builds every section; <paramref name="progress"/> receives (section id, fraction done).</summary>
     public static Briefing Build(ReportContext context, IReadOnlyList<ISectionBuilder> builders, Action<string, double>? progress = null, CancellationToken cancellationToken = default)
     {

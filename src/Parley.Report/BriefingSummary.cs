@@ -3,10 +3,20 @@ namespace Parley.Report;
 /// <summary>The short summary of a briefing as the JSON object of <c>parley report --format json</c> (the console table is the CLI's).</summary>
 internal static class BriefingSummary
 {
-    public static object ToJson(Briefing briefing, string outputPath) => new
+    /// <summary>The summary of a briefing; <paramref name="outputPath"/> (where the page went) is left out when null.</summary>
+    public static object ToJson(Briefing briefing, string? outputPath) => new
     {
         output = outputPath,
-        scenario = new
+        talks = briefing.Context.Live is { } live ? new
+        {
+            id = live.TalksId,
+            title = live.Scenario.Title,
+            caller = live.Caller.Key,
+            version = live.Version,
+            asOf = Words.Date(live.AsOf),
+        }
+        : null,
+        scenario = briefing.Context.Live is not null ? null : new
         {
             file = briefing.Context.ScenarioFile,
             id = briefing.Context.Scenario.Id,

@@ -22,7 +22,9 @@ internal sealed class ForecastSection : ISectionBuilder
         var s = context.Scenario;
         if (s.Forecast is null)
         {
-            return LensNote.NoInput(Id, Title, "The scenario has no forecast: section (actors' capability, positions and salience), so there are no positions to forecast.");
+            return LensNote.NoInput(Id, Title, context.Live is null
+                ? "The scenario has no forecast: section (actors' capability, positions and salience), so there are no positions to forecast."
+                : "The talks keep only the public part of their scenario; its forecast: section (the actors' positions and salience) is not part of them, so the live briefing has no positions to forecast. parley report on the scenario file shows it.");
         }
 
         var loaded = ForecastSectionReader.Read(s.Forecast, context.ScenarioFile, s.Title);

@@ -15,6 +15,11 @@ internal sealed class SituationSection : ISectionBuilder
     public ReportSection Build(ReportContext context, IProgress<double> progress, CancellationToken cancellationToken)
     {
         var s = context.Scenario;
+        if (context.Live is { SeesTimeline: false })
+        {
+            return LensNote.NoInput(Id, Title, "The public sees the talks' title and public statements only: parties, issues, stages, venues, deadlines and negotiators are shown to token holders.");
+        }
+
         var html = new HtmlWriter();
         var figures = new List<string>();
         if (s.Description.Length > 0)
@@ -41,7 +46,7 @@ internal sealed class SituationSection : ISectionBuilder
                 "Stages and their dependencies (an arrow: the lower stage opens only after the upper one succeeded). Fill: green done, yellow open, grey pending, red failed; dashed: the stage at which the mediator joins.");
             figures.Add("stage-graph");
             html.Table("stages", "Stages", ["stage", "description", "after", "participants", "agenda", "success", "status"], process.Stages.Select(st => (IReadOnlyList<string>)
-                [st.Id, st.Name, Words.List(st.After), Words.List(st.Participants), Words.List(st.Agenda), st.Success.Length == 0 ? "—" : st.Success, Words.Lower(st.Status)]));
+                [st.Id, st.Name, Words.List(st.After), Words.List(st.Participants), Words.List(st.Agenda), st.Success.Length == 0 ? "—" : st.Success, Status(context, st)]));
         }
 
         var events = TimelineSvg.Events(process, context.By);
@@ -51,8 +56,18 @@ internal sealed class SituationSection : ISectionBuilder
             html.Figure("deadline-timeline", TimelineSvg.Render(events),
                 "Deadlines (red) and the outlook date (blue, dashed) on a calendar axis.");
             figures.Add("deadline-timeline");
-            html.Table("deadlines", "Deadlines", ["deadline", "date", "stage", "set by", "when it passes"], process.Deadlines.Select(d => (IReadOnlyList<string>)
-                [$"{d.Id}: {d.Name}", Words.Date(d.Date), d.Stage ?? "—", d.SetBy ?? "—", Words.Lower(d.Consequence) + (d.ConsequenceNote.Length > 0 ? ": " + d.ConsequenceNote : "")]));
+            if (context.Live is { } live)
+            {
+                // The ledger says which deadlines expired (their consequence applied); the scenario file cannot.
+                html.Table("deadlines", $"Deadlines as of {Words.Date(live.AsOf)}", ["deadline", "date", "stage", "set by", "when it passes", "status"], process.Deadlines.Select(d => (IReadOnlyList<string>)
+                    [$"{d.Id}: {d.Name}", Words.Date(d.Date), d.Stage ?? "—", d.SetBy ?? "—", Words.Lower(d.Consequence) + (d.ConsequenceNote.Length > 0 ? ": " + d.ConsequenceNote : ""),
+                     live.Expired.Contains(d.Id) ? "expired" : d.Date < live.AsOf ? "passed (expiry pending)" : "due"]));
+            }
+            else
+            {
+                html.Table("deadlines", "Deadlines", ["deadline", "date", "stage", "set by", "when it passes"], process.Deadlines.Select(d => (IReadOnlyList<string>)
+                    [$"{d.Id}: {d.Name}", Words.Date(d.Date), d.Stage ?? "—", d.SetBy ?? "—", Words.Lower(d.Consequence) + (d.ConsequenceNote.Length > 0 ? ": " + d.ConsequenceNote : "")]));
+            }
         }
 
         progress.Report(0.7);
@@ -81,7 +96,14 @@ internal sealed class SituationSection : ISectionBuilder
 
         html.Close("ul");
         var withPrivate = s.Preferences.Select(p => p.PartyId).ToList();
-        if (withPrivate.Count > 0)
+        if (context.Live is { } talks)
+        {
+            html.Element("p", withPrivate.Count > 0
+                    ? $"This briefing is computed from the private data {talks.Caller.Key} may see: {string.Join("; ", talks.Basis)}. Nobody else's private data enter it; handle this page as confidential."
+                    : talks.PrivateDataNote ?? "",
+                ("class", "warning"), ("data-private-data", string.Join(",", withPrivate)));
+        }
+        else if (withPrivate.Count > 0)
         {
             html.Element("p", $"This briefing is computed from the private preferences of {Words.List(withPrivate)} as entered in the scenario file (weights, scores, reservation values, red lines). In the talks only each party, and the mediator for what was disclosed to it, may see them: handle this page as confidential.",
                 ("class", "warning"), ("data-private-data", string.Join(",", withPrivate)));
@@ -105,6 +127,10 @@ internal sealed class SituationSection : ISectionBuilder
         };
         return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), [headline], figures, data);
     }
+
+    /// <summary>A stage's status; in a live briefing with the stall the ledger recorded.</summary>
+    private static string Status(ReportContext context, Stage stage) =>
+        Words.Lower(stage.Status) + (context.Live?.Stalled.Contains(stage.Id) == true ? ", stalled" : "");
 
     private static string StagesSentence(ProcessSpec process)
     {

@@ -22,7 +22,9 @@ internal sealed class StabilitySection : ISectionBuilder
     {
         if (context.Scenario.Conflict is not { } spec)
         {
-            return LensNote.NoInput(Id, Title, "The scenario has no conflict: section (decision makers with yes/no options), so there is no standoff to analyse.");
+            return LensNote.NoInput(Id, Title, context.Live is null
+                ? "The scenario has no conflict: section (decision makers with yes/no options), so there is no standoff to analyse."
+                : "The talks keep only the public part of their scenario; its conflict: section (the decision makers' rankings) is not part of them, so the live briefing has no standoff to analyse. parley report on the scenario file shows it.");
         }
 
         ConflictModel model;

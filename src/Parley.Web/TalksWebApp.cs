@@ -90,6 +90,7 @@ public static class TalksWebApp
 
         app.MapOpenApi();
         app.MapTalksApi();
+        app.MapBriefingApi();
         app.MapStaticUi();
         return app;
     }

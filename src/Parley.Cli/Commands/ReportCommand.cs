@@ -9,23 +9,26 @@ namespace Parley.Cli.Commands;
 
 /// <summary>
 /// <c>parley report SCENARIO.yaml</c>: the mediator's briefing, one self-contained HTML page with
-/// every lens's results, and a short summary on the console.
+/// every lens's results, and a short summary on the console. <c>parley report --talks URL --token T</c>
+/// fetches the same briefing on live talks from the talks service.
 /// </summary>
 internal static partial class ReportCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "Scenario file (YAML)." };
-        var output = new Option<string>("--output", "-o") { Description = "Where to write the page.", DefaultValueFactory = _ => "briefing.html" };
+        var file = new Argument<string?>("file") { Description = "Scenario file (YAML); leave it out with --talks.", Arity = ArgumentArity.ZeroOrOne };
+        var output = new Option<string>("--output", "-o", "--out") { Description = "Where to write the page.", DefaultValueFactory = _ => "briefing.html" };
         var runs = new Option<int>("--runs") { Description = "Simulated runs for the outlook.", DefaultValueFactory = _ => ReportOptions.DefaultRuns };
         var seed = new Option<int>("--seed") { Description = "Seed for everything sampled; same seed, same page.", DefaultValueFactory = _ => ReportOptions.DefaultSeed };
         var by = new Option<string?>("--by") { Description = "Date the outlook asks about (YYYY-MM-DD); default: the focus stage's deadline, as parley simulate picks it, else the last deadline." };
+        var talks = new Option<string?>("--talks") { Description = "Brief on live talks instead of a file: the talks' API address, http://HOST:PORT/api/talks/ID (the UI's http://HOST:PORT/#/talks/ID works too); the service computes the briefing on what the token may see." };
+        var token = new Option<string?>("--token") { Description = $"Bearer token for --talks (default: the {TokenVariable} environment variable); without one, the public's briefing." };
         var format = Output.FormatOption();
-        var command = new Command("report", "Write a mediator's briefing (one self-contained HTML page: situation, stability, agreement space, outlook, forecast) and print a short summary.")
+        var command = new Command("report", "Write a mediator's briefing (one self-contained HTML page: situation, stability, agreement space, outlook, forecast) and print a short summary; from a scenario file, or from live talks with --talks.")
         {
-            file, output, runs, seed, by, format,
+            file, output, runs, seed, by, talks, token, format,
         };
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
@@ -33,6 +36,21 @@ internal static partial class ReportCommand
             if (options.Runs is < 1 or > 10_000_000)
             {
                 throw new UsageException($"--runs must be between 1 and 10,000,000 (got {options.Runs.ToString(CultureInfo.InvariantCulture)})");
+            }
+
+            var path = parse.GetValue(file);
+            var address = parse.GetValue(talks);
+            if ((path is null) == (address is null))
+            {
+                throw new UsageException(path is null
+                    ? "give a scenario file, or --talks URL for live talks"
+                    : "give either a scenario file or --talks, not both");
+            }
+
+            var bearer = parse.GetValue(token);
+            if (address is null && bearer is not null)
+            {
+                throw new UsageException("--token goes with --talks");
             }
 
             var target = Path.GetFullPath(parse.GetValue(output)!);
@@ -47,23 +65,20 @@ internal static partial class ReportCommand
                 throw new UsageException($"cannot write {target}: it is a folder; give a file name such as {Path.Combine(target, "briefing.html")}");
             }
 
-            var path = parse.GetValue(file)!;
-            var scenario = ScenarioFiles.LoadOrThrow(path, stderr);
-            var context = ReportContext.For(scenario, path, Sha256(path), options);
+            if (address is not null)
+            {
+                bearer ??= Environment.GetEnvironmentVariable(TokenVariable);
+                return await FromTalksAsync(address, string.IsNullOrWhiteSpace(bearer) ? null : bearer.Trim(), options, target, parse.GetValue(format), stdout, stderr, cancellationToken).ConfigureAwait(false);
+            }
+
+            var scenario = ScenarioFiles.LoadOrThrow(path!, stderr);
+            var context = ReportContext.For(scenario, path!, Sha256(path!), options);
             var builders = BriefingBuilder.DefaultSections();
             var briefing = ShowProgress(stderr)
                 ? BuildWithProgress(context, builders, cancellationToken)
                 : BriefingBuilder.Build(context, builders, null, cancellationToken);
 
-            try
-            {
-                File.WriteAllText(target, briefing.Html);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new UsageException($"cannot write {target}: {ex.Message}");
-            }
-
+            Write(target, briefing.Html);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 Output.WriteJson(stdout, BriefingSummary.ToJson(briefing, target));
@@ -73,9 +88,21 @@ internal static partial class ReportCommand
                 WriteSummary(Terminal.For(stdout), briefing, target);
             }
 
-            return Task.FromResult(CliApp.Ok);
+            return CliApp.Ok;
         });
         return command;
+    }
+
+    private static void Write(string target, string html)
+    {
+        try
+        {
+            File.WriteAllText(target, html);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write {target}: {ex.Message}");
+        }
     }
 
     private static DateOnly? ParseDate(string? text) =>

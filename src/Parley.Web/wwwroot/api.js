@@ -28,6 +28,13 @@ async function parse(response) {
 
 export const get = (path) => fetch(path, { headers: headers() }).then(parse);
 
+// A text answer (e.g. the HTML briefing) with the bearer token; a refusal still throws the problem's detail.
+export async function getText(path, accept) {
+  const response = await fetch(path, { headers: headers({ Accept: `${accept}, application/problem+json` }) });
+  if (!response.ok) await parse(response);
+  return response.text();
+}
+
 export function send(method, path, body, version) {
   const extra = { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() };
   if (version !== undefined && version !== null) extra['If-Match'] = `"${version}"`;

@@ -1,5 +1,5 @@
 import { h, chip, card, table } from './dom.js';
-import { send, get } from './api.js';
+import { send, get, getText } from './api.js';
 import { deskCards } from './desk.js';
 
 const enc = encodeURIComponent;
@@ -164,7 +164,54 @@ export async function talksPage(id, refreshSelf) {
   if (t.role === 'party') parts.push(venueActions(t, refresh));
   parts.push(statements(t));
   if (t.role === 'party' || t.role === 'mediator') parts.push(statementForm(t, refresh));
+  parts.push(briefingCard(t));
   return parts;
+}
+
+// The live briefing (GET …/briefing) needs the bearer token, so it is fetched here and shown in a shadow root, where
+// its own styles apply and nothing leaks either way; the nodes come from DOMParser (inert), and the page carries no
+// scripts (the CSP would refuse them anyway). "Save as HTML" keeps the self-contained page.
+function briefingCard(t) {
+  const status = h('span', { class: 'muted', 'data-testid': 'briefing-status' });
+  const save = h('span', {});
+  const view = h('div', { 'data-testid': 'briefing-view' });
+  const shadow = view.attachShadow({ mode: 'open' });
+  // The contents list links to #section ids: scroll within the briefing instead of changing the app's route.
+  shadow.addEventListener('click', (event) => {
+    const link = event.target.closest?.('a[href^="#"]');
+    if (!link) return;
+    event.preventDefault();
+    shadow.getElementById(link.getAttribute('href').slice(1))?.scrollIntoView();
+  });
+  let url = null;
+  const show = async () => {
+    status.textContent = 'Computing the briefing…';
+    save.replaceChildren();
+    if (url) URL.revokeObjectURL(url);
+    try {
+      const html = await getText(`/api/talks/${enc(t.id)}/briefing`, 'text/html');
+      // The UI's CSP refuses inline styles, even in a parsed document: take the page's <style> out and apply it as a
+      // constructed sheet; carry style="" attributes (the plots' SVG) over through the CSSOM. Text is escaped by the
+      // server, so the patterns below only ever meet markup.
+      const css = [];
+      const markup = html.replace(/<style>([\s\S]*?)<\/style>/g, (_, c) => { css.push(c); return ''; }).replace(/ style="([^"]*)"/g, ' data-style="$1"');
+      const doc = new DOMParser().parseFromString(markup, 'text/html');
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css.join('\n').replace(/(^|[\s}])(:root|body)(\s*\{)/g, '$1:host$3'));
+      shadow.adoptedStyleSheets = [sheet];
+      shadow.replaceChildren(...[...doc.body.children].map(n => document.importNode(n, true)));
+      shadow.querySelectorAll('[data-style]').forEach(el => { el.style.cssText = el.getAttribute('data-style'); el.removeAttribute('data-style'); });
+      url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+      status.textContent = `Computed ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. `;
+      save.replaceChildren(h('a', { href: url, download: `briefing-${t.id}-${t.party ?? t.role}.html`, 'data-testid': 'briefing-save' }, 'Save as HTML'));
+    } catch (e) {
+      status.textContent = `Briefing unavailable: ${e.message}`;
+    }
+  };
+  return card('Briefing', 'briefing',
+    h('p', {}, 'The briefing of parley report on these talks as they stand, computed only on what you may see.'),
+    h('div', { class: 'inline' }, h('button', { type: 'button', onclick: show, 'data-testid': 'briefing-button' }, 'Briefing'), ' ', status, save),
+    view);
 }
 
 function analysisCard(t) {
