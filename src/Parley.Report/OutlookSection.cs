@@ -65,7 +65,7 @@ internal sealed class OutlookSection : ISectionBuilder
         var runs = context.Options.Runs;
         var seed = unchecked((ulong)context.Options.Seed);
         var sensitivityRuns = Math.Min(runs, SensitivityRuns);
-        var total = runs + (sensitivityRuns * 2.0 * SensitivityKnobs.Factors.Count);
+        var total = runs + (sensitivityRuns * 2.0 * SensitivityKnobs.FactorsFor(plan).Count);
         var threads = Environment.ProcessorCount;
         var tally = StagedForecast.Run(plan, seed, runs, threads, new RunProgress(progress, 0, total), cancel: cancellationToken);
         var report = StagedForecast.Report(plan, tally, by);

@@ -21,7 +21,7 @@ internal static partial class SimulateCommand
         }
 
         var total = batches = ClusterCommand.RequireBatches(runs, batchSize)
-            + (sensitivityRuns > 0 ? 2 * SensitivityKnobs.Factors.Count * ClusterCommand.RequireBatches(sensitivityRuns, batchSize) : 0);
+            + (sensitivityRuns > 0 ? 2 * SensitivityKnobs.FactorsFor(plan).Count * ClusterCommand.RequireBatches(sensitivityRuns, batchSize) : 0);
         return ClusterCommand.WithClusterAsync(redis, clusterId, stderr, "simulate on cluster", (connection, progress) =>
         {
             // Jobs run one after another; the bar counts the batches of all of them.

@@ -96,7 +96,7 @@ internal static partial class SimulateCommand
             var (tally, rows) = parse.GetValue(cluster) is { } endpoint
                 ? RunOnCluster(plan, new Cluster.Jobs.SimulationJobSpec(File.ReadAllText(path), path, parse.GetValue(start) is { } s1 ? ParseDate(s1, "--start") : null),
                     s0, n, sensitivityRuns, date, parse.GetValue(batchSize), endpoint, parse.GetValue(clusterId)!, error, out batches)
-                : WithProgress(error, n + (sensitivityRuns * 2 * SensitivityKnobs.Factors.Count), progress =>
+                : WithProgress(error, n + (sensitivityRuns * 2 * SensitivityKnobs.FactorsFor(plan).Count), progress =>
                 {
                     var t = StagedForecast.Run(plan, s0, n, k, progress);
                     var r = sensitivityRuns > 0
@@ -107,7 +107,7 @@ internal static partial class SimulateCommand
             watch.Stop();
             if (parse.GetValue(timing))
             {
-                var total = n + (sensitivityRuns * 2 * SensitivityKnobs.Factors.Count);
+                var total = n + (sensitivityRuns * 2 * SensitivityKnobs.FactorsFor(plan).Count);
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"parley simulate: {total:N0} staged runs ({n:N0} + {total - n:N0} for sensitivity) in {watch.Elapsed.TotalSeconds:0.00} s {(batches > 0 ? $"on the cluster ({batches:N0} batches)" : $"on {k} thread(s)")}: {total / watch.Elapsed.TotalSeconds:N0} runs/s"));
             }

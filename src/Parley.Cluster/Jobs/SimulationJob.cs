@@ -81,10 +81,13 @@ public sealed class SimulationJob : IBatchJob<SimulationJobSpec, SimulationTally
                 w.Write(V2Marker);
                 w.Write(-1);
                 WriteV1(w, spec);
-                foreach (var value in Values(knobs))
+                foreach (var value in Values(knobs)[..^1])
                 {
                     w.Write(value);
                 }
+
+                w.Write(knobs.ShiftedDeadline);
+                w.Write(knobs.DeadlineShift);
             }
             else
             {
@@ -107,7 +110,7 @@ public sealed class SimulationJob : IBatchJob<SimulationJobSpec, SimulationTally
                 spec = ReadV1(r) with
                 {
                     Knobs = new SensitivityKnobs(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(),
-                        r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble()),
+                        r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadInt32(), r.ReadDouble()),
                 };
                 if (Values(spec.Knobs.Value).Any(v => !double.IsFinite(v)))
                 {
@@ -144,7 +147,7 @@ public sealed class SimulationJob : IBatchJob<SimulationJobSpec, SimulationTally
     }
 
     private static double[] Values(SensitivityKnobs k) =>
-        [k.ScoreNoise, k.WeightNoise, k.ReservationOffset, k.Erosion, k.FirmOffset, k.Hazard, k.Exponent, k.Delay];
+        [k.ScoreNoise, k.WeightNoise, k.ReservationOffset, k.Erosion, k.FirmOffset, k.Hazard, k.Exponent, k.Delay, k.DeadlineShift];
 
     /// <inheritdoc />
     public byte[] EncodePartial(SimulationTally result)

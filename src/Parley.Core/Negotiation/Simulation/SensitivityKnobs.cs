@@ -12,6 +12,8 @@ namespace Parley.Negotiation.Simulation;
 /// <param name="Hazard">Multiplies the weekly softening hazard.</param>
 /// <param name="Exponent">Multiplies the time-dependent concession exponent e.</param>
 /// <param name="Delay">Multiplies meeting-arrangement and retry delays.</param>
+/// <param name="ShiftedDeadline">Index (in the scenario's deadlines) of the deadline moved by <paramref name="DeadlineShift"/>, or −1.</param>
+/// <param name="DeadlineShift">Days that deadline is moved (negative: earlier).</param>
 public readonly record struct SensitivityKnobs(
     double ScoreNoise = 1,
     double WeightNoise = 1,
@@ -20,10 +22,31 @@ public readonly record struct SensitivityKnobs(
     double FirmOffset = 0,
     double Hazard = 1,
     double Exponent = 1,
-    double Delay = 1)
+    double Delay = 1,
+    int ShiftedDeadline = -1,
+    double DeadlineShift = 0)
 {
+    /// <summary>Days each deadline is moved either way by the sensitivity analysis.</summary>
+    public const int DeadlineShiftDays = 14;
+
     /// <summary>The declared priors, unchanged.</summary>
-    public static SensitivityKnobs None { get; } = new(1, 1, 0, 1, 0, 1, 1, 1);
+    public static SensitivityKnobs None { get; } = new(1, 1, 0, 1, 0, 1, 1, 1, -1, 0);
+
+    /// <summary>Days deadline <paramref name="index"/> moves under these knobs.</summary>
+    public double ShiftOf(int index) => index >= 0 && index == ShiftedDeadline ? DeadlineShift : 0;
+
+    /// <summary>
+    /// <see cref="Factors"/> and, for the plan's scenario, one row per deadline the simulation acts on (a stage's stall or
+    /// close-stage deadline, any pressure deadline): "deadline D moved ±14 days".
+    /// </summary>
+    public static IReadOnlyList<(string Factor, string Low, string High, SensitivityKnobs LowKnobs, SensitivityKnobs HighKnobs)> FactorsFor(SimulationPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var used = plan.Stages.Select(s => s.DeadlineIndex).Concat(plan.Pressures.Select(p => p.DeadlineIndex)).Where(i => i >= 0).Distinct().Order();
+        var deadlines = plan.Scenario.Process?.Deadlines;
+        return [.. Factors, .. used.Select(i => ($"deadline {deadlines![i].Id} moved ±{DeadlineShiftDays} days", $"−{DeadlineShiftDays} d", $"+{DeadlineShiftDays} d",
+            None with { ShiftedDeadline = i, DeadlineShift = -DeadlineShiftDays }, None with { ShiftedDeadline = i, DeadlineShift = DeadlineShiftDays }))];
+    }
 
     /// <summary>The factors varied by a sensitivity analysis: name, low setting, high setting.</summary>
     public static IReadOnlyList<(string Factor, string Low, string High, SensitivityKnobs LowKnobs, SensitivityKnobs HighKnobs)> Factors { get; } =

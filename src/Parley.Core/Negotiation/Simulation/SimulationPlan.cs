@@ -11,6 +11,9 @@ public sealed class SimulationPlan
 {
     private SimulationPlan(Scenario scenario, SimulationSpec spec, DateOnly start, StagePlan[] stages, PartyModel[] parties, int agreement, int focus, int restart)
     {
+        Pressures = [.. ((IEnumerable<Deadline>?)scenario.Process?.Deadlines ?? []).Select((d, i) => (Deadline: d, Index: i))
+            .Where(x => x.Deadline.Consequence == DeadlineConsequence.Pressure)
+            .Select(x => new CalendarPressure(x.Index, x.Deadline.Date.DayNumber - start.DayNumber + 1.0, Pressed(x.Deadline, stages, parties, spec.Retry.Effect)))];
         RestartStageIndex = restart;
         Downstream = [.. stages.Select((_, i) => Closure(stages, i))];
         Scenario = scenario;
@@ -55,6 +58,20 @@ public sealed class SimulationPlan
             .FirstOrDefault() ?? Start.AddDays(90);
 
     internal StagePlan[] Stages { get; }
+
+    /// <summary>
+    /// The process's <c>pressure</c> deadlines: on its day (day 0 when it passed before the start) each applies a
+    /// pressure step (<c>retry.pressure</c>) to the parties it presses — of its stage's table, or of the talks
+    /// as a whole for a stage-less deadline.
+    /// </summary>
+    internal CalendarPressure[] Pressures { get; }
+
+    /// <summary>Party indices a pressure deadline presses.</summary>
+    private static int[] Pressed(Deadline deadline, StagePlan[] stages, PartyModel[] parties, PressureSpec effect)
+    {
+        var pool = deadline.Stage is { } st && Array.Find(stages, s => s.Id == st) is { } stage ? stage.Table : [.. Enumerable.Range(0, parties.Length)];
+        return [.. pool.Where(p => effect.Presses(parties[p].PartyId))];
+    }
 
     internal PartyModel[] Parties { get; }
 
@@ -107,15 +124,17 @@ public sealed class SimulationPlan
                 var settings = spec.For(stage.Id);
                 var agenda = stage.Agenda.Select(scenario.IssueIndex).ToArray();
                 var deadlines = process.Deadlines
-                    .Where(d => d.Stage == stage.Id && d.Consequence is DeadlineConsequence.Stall or DeadlineConsequence.CloseStage)
-                    .Select(d => (Day: (double)(d.Date.DayNumber - day0.DayNumber + 1), d.Consequence))
+                    .Select((d, i) => (Deadline: d, Index: i))
+                    .Where(x => x.Deadline.Stage == stage.Id && x.Deadline.Consequence is DeadlineConsequence.Stall or DeadlineConsequence.CloseStage)
+                    .Select(x => (Day: (double)(x.Deadline.Date.DayNumber - day0.DayNumber + 1), x.Deadline.Consequence, x.Index))
                     .Where(d => d.Day > 0)
                     .OrderBy(d => d.Day)
                     .ToList();
                 stages.Add(new StagePlan(stage.Id, stage.Name, [.. stage.After.Select(a => ordered.FindIndex(s => s.Id == a))], table, agenda, settings,
                     (mediatorPresent && process.Mediator is not null ? settings.MediatedProtocol : settings.Protocol) ?? ProtocolKind.Alternating,
                     mediatorPresent, stage.Status, deadlines.Count > 0 ? deadlines[0].Day : null,
-                    deadlines.Count > 0 && deadlines[0].Consequence == DeadlineConsequence.CloseStage, scenario.Issues));
+                    deadlines.Count > 0 && deadlines[0].Consequence == DeadlineConsequence.CloseStage, scenario.Issues,
+                    deadlines.Count > 0 ? deadlines[0].Index : -1));
             }
         }
 

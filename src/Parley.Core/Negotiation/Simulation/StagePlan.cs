@@ -6,8 +6,9 @@ namespace Parley.Negotiation.Simulation;
 internal sealed class StagePlan
 {
     public StagePlan(string id, string name, int[] after, int[] table, int[] agenda, StageSettings settings, ProtocolKind protocol,
-        bool mediatorPresent, StageStatus status, double? deadlineDay, bool deadlineCloses, IReadOnlyList<Issue> issues)
+        bool mediatorPresent, StageStatus status, double? deadlineDay, bool deadlineCloses, IReadOnlyList<Issue> issues, int deadlineIndex = -1)
     {
+        DeadlineIndex = deadlineIndex;
         Id = id;
         Name = name;
         After = after;
@@ -23,6 +24,9 @@ internal sealed class StagePlan
     }
 
     public string Id { get; }
+
+    /// <summary>Index in the scenario's deadlines of the one behind <c>DeadlineDay</c>, or −1.</summary>
+    public int DeadlineIndex { get; }
 
     public string Name { get; }
 

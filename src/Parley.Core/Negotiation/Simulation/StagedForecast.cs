@@ -130,7 +130,7 @@ public static class StagedForecast
     }
 
     /// <summary>
-    /// One-at-a-time sensitivity: for each prior in <see cref="SensitivityKnobs.Factors"/>, reruns the same
+    /// One-at-a-time sensitivity: for each prior in <see cref="SensitivityKnobs.FactorsFor"/>, reruns the same
     /// seeds (common random numbers) at its low and high setting. Rows come sorted by swing, largest first.
     /// </summary>
     public static ValueList<SensitivityRow> Sensitivity(SimulationPlan plan, ulong seed, long runs, DateOnly by, int threads = 1,
@@ -144,7 +144,7 @@ public static class StagedForecast
 
     /// <summary>
     /// One-at-a-time sensitivity with the runs done by <paramref name="runner"/> (e.g. batches on a cluster):
-    /// it is called once per setting, in <see cref="SensitivityKnobs.Factors"/> order (low, then high), and must
+    /// it is called once per setting, in <see cref="SensitivityKnobs.FactorsFor"/> order (low, then high), and must
     /// return the tally of runs [0, <paramref name="runs"/>) with that setting and the caller's seed — any exact
     /// batching merged in order does, so the rows equal the in-process ones.
     /// </summary>
@@ -170,7 +170,7 @@ public static class StagedForecast
         }
 
         var rows = new List<SensitivityRow>();
-        foreach (var (factor, low, high, lowKnobs, highKnobs) in SensitivityKnobs.Factors)
+        foreach (var (factor, low, high, lowKnobs, highKnobs) in SensitivityKnobs.FactorsFor(plan))
         {
             var l = Probe(lowKnobs);
             var h = Probe(highKnobs);

@@ -31,7 +31,8 @@ internal static class StagedRun
         Array.Fill(current, double.NaN);
         var closed = new bool[n];
         var attempts = new int[n];
-        var deadline = plan.Stages.Select(st => st.DeadlineDay).ToArray();
+        var deadline = plan.Stages.Select(st => st.DeadlineDay + knobs.ShiftOf(st.DeadlineIndex)).ToArray();
+        var calendar = new CalendarSteps(plan, seed, run, knobs);
         var agreementSnapshot = (int[]?)null;
         var restartDay = 0.0;
         var reset = new bool[n];
@@ -88,8 +89,9 @@ internal static class StagedRun
                 var stageDeadline = deadline[s];
                 deadline[s] = null;
                 var before = (int[])settled.Clone();
+                calendar.SoftenUpTo(open, clocks, knobs);
                 var (success, end) = stage.Negotiates
-                    ? Negotiate(plan, stage, s, attempt, open, stageDeadline, parties, erosion, pressure, clocks.FirmUntil, settled, seed, run, knobs, traces)
+                    ? Negotiate(plan, stage, s, attempt, open, stageDeadline, parties, erosion, pressure, calendar, clocks.FirmUntil, settled, seed, run, knobs, traces)
                     : Happen(stage, s, attempt, open, seed, run);
                 if (success)
                 {
@@ -145,6 +147,7 @@ internal static class StagedRun
                 break;
             }
 
+            calendar.SoftenUpTo(restartDay, clocks, knobs);
             ApplyPressure(plan, retry, step, restartDay, seed, run, knobs, pressure, clocks);
             result.PressureSteps++;
             if (retry.DeadlineDays is { } dd)
@@ -205,6 +208,68 @@ internal static class StagedRun
         }
     }
 
+    /// <summary>
+    /// One run's pressure deadlines, in date order: each shifts its pressed parties' reservation values by its own draw
+    /// for every session that opens on or after its day, and raises their red lines' softening hazard from that day
+    /// (applied in date order, before any session or retry step at a later day).
+    /// </summary>
+    private sealed class CalendarSteps
+    {
+        /// <summary>Keeps the calendar steps' draws apart from the retry steps' (which use the step number).</summary>
+        private const int TagBase = 1000;
+
+        private readonly (double Day, double Shift, int[] Parties)[] _steps;
+        private readonly double _softening;
+        private int _softened;
+
+        public CalendarSteps(SimulationPlan plan, ulong seed, long run, SensitivityKnobs knobs)
+        {
+            var effect = plan.Spec.Retry.Effect;
+            _softening = effect.SofteningBoost;
+            _steps = [.. plan.Pressures
+                .Select((c, i) => (Day: Math.Max(0, c.Day + knobs.ShiftOf(c.DeadlineIndex)), Shift: Draw0(effect.ReservationShift, seed, run, TagPressure + ((ulong)(TagBase + i) << 8)), c.Parties))
+                .OrderBy(x => x.Day)];
+        }
+
+        /// <summary>The reservation shift of party <paramref name="p"/> from the steps on or before <paramref name="day"/>.</summary>
+        public double ShiftAt(int p, double day)
+        {
+            var sum = 0.0;
+            foreach (var (at, shift, parties) in _steps)
+            {
+                if (at > day)
+                {
+                    break;
+                }
+
+                if (Array.IndexOf(parties, p) >= 0)
+                {
+                    sum += shift;
+                }
+            }
+
+            return sum;
+        }
+
+        /// <summary>Raises the softening hazard of the pressed parties for every step up to <paramref name="day"/> not applied yet.</summary>
+        public void SoftenUpTo(double day, RedLineClocks clocks, SensitivityKnobs knobs)
+        {
+            for (; _softened < _steps.Length && _steps[_softened].Day <= day; _softened++)
+            {
+                if (_softening <= 0)
+                {
+                    continue;
+                }
+
+                var (at, _, parties) = _steps[_softened];
+                foreach (var p in parties)
+                {
+                    clocks.Boost(p, at, _softening * knobs.Hazard);
+                }
+            }
+        }
+    }
+
     private static (bool Success, double End) Happen(StagePlan stage, int s, int attempt, double open, ulong seed, long run)
     {
         var duration = Draw(stage.Settings.DurationDays!, seed, run, TagDuration, (s * 1024) + attempt);
@@ -213,7 +278,7 @@ internal static class StagedRun
     }
 
     private static (bool Success, double End) Negotiate(SimulationPlan plan, StagePlan stage, int s, int attempt, double open, double? deadline,
-        PartyModel[] parties, double[] erosion, double[] pressure, double[][] firmUntil, int[] settled, ulong seed, long run, SensitivityKnobs knobs, List<SessionTraceRecord>? traces)
+        PartyModel[] parties, double[] erosion, double[] pressure, CalendarSteps calendar, double[][] firmUntil, int[] settled, ulong seed, long run, SensitivityKnobs knobs, List<SessionTraceRecord>? traces)
     {
         var space = stage.Space!;
         var views = new IUtilityView[stage.Table.Length];
@@ -222,7 +287,7 @@ internal static class StagedRun
         {
             var p = stage.Table[i];
             var model = parties[p];
-            var reservation = model.Reservation - (erosion[p] * open / 7.0) + pressure[p];
+            var reservation = model.Reservation - (erosion[p] * open / 7.0) + pressure[p] + calendar.ShiftAt(p, open);
             var firm = firmUntil[p].Select(until => until > open).ToArray();
             views[i] = model.View(space, (int[])settled.Clone(), reservation, firm, SplitMix64.Mix(seed ^ (ulong)run ^ TagSample));
             // The same stream per (run, party) gives the party the same sampled strategy parameters at every stage.
