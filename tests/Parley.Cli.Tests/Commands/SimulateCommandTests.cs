@@ -20,7 +20,10 @@ public class SimulateCommandTests
         Assert.Equal(600, report.GetProperty("runs").GetInt64());
         Assert.Equal("2025-09-01", report.GetProperty("by").GetString());
         Assert.Equal(8, report.GetProperty("stages").GetArrayLength());
-        Assert.Equal(8, doc.RootElement.GetProperty("sensitivity").GetArrayLength());
+        // The eight priors and one row per deadline the simulation acts on (D-aug8 pressure, D-two-weeks stall).
+        var sensitivity = doc.RootElement.GetProperty("sensitivity");
+        Assert.Equal(10, sensitivity.GetArrayLength());
+        Assert.Contains(sensitivity.EnumerateArray(), r => r.GetProperty("factor").GetString() == "deadline D-aug8 moved ±14 days");
     }
 
     [Fact]
