@@ -12,7 +12,7 @@ namespace Parley.Cli.Commands;
 /// </summary>
 internal static class ExportCommand
 {
-    private static readonly string[] Formats = ["gmcr"];
+    private static readonly string[] Formats = ["gmcr", "genius"];
 
     public static Command Create()
     {
@@ -62,7 +62,8 @@ internal static class ExportCommand
             {
                 result = format switch
                 {
-                    _ => GmcrExport.Export(scenario),
+                    "gmcr" => GmcrExport.Export(scenario),
+                    _ => GeniusExport.Export(scenario, partyIds),
                 };
             }
             catch (ArgumentException ex)

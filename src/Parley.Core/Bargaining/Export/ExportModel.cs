@@ -41,7 +41,8 @@ internal sealed record ExportModel(Scenario Scenario, IReadOnlyList<ExportParty>
                 ?? throw new ArgumentException($"unknown party '{id}' (parties: {string.Join(", ", scenario.Parties.Select(p => p.Id))})");
             var prefs = scenario.PreferencesOf(id) ?? throw new ArgumentException($"party '{id}' has no preferences in the scenario");
             return new ExportParty(party.Id, party.Name, prefs.NormalizedWeights(),
-                [.. prefs.Scores.Select(s => s.Values.Select(Unit).ToArray())], Unit(prefs.Reservation));
+                [.. prefs.Scores.Select(s => s.Values.Select(Unit).ToArray())], Unit(prefs.Reservation),
+                [.. prefs.Scores.Select(s => s.Values.ToArray())]);
         }).ToList();
         return new ExportModel(scenario, parties);
     }

@@ -11,4 +11,5 @@ namespace Parley.Bargaining.Export;
 /// <param name="Weights">Per issue, summing to 1.</param>
 /// <param name="Values">Per issue, per option: the value on 0–1.</param>
 /// <param name="Reservation">Reservation value on 0–1.</param>
-internal sealed record ExportParty(string Id, string Name, double[] Weights, double[][] Values, double Reservation);
+/// <param name="Scores">Per issue, per option: the score on the scenario's scale (for ratios computed without a detour through 0–1).</param>
+internal sealed record ExportParty(string Id, string Name, double[] Weights, double[][] Values, double Reservation, double[][] Scores);
