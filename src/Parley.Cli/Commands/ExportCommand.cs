@@ -12,7 +12,7 @@ namespace Parley.Cli.Commands;
 /// </summary>
 internal static class ExportCommand
 {
-    private static readonly string[] Formats = ["gmcr", "genius"];
+    private static readonly string[] Formats = ["gmcr", "genius", "geniusweb"];
 
     public static Command Create()
     {
@@ -63,7 +63,8 @@ internal static class ExportCommand
                 result = format switch
                 {
                     "gmcr" => GmcrExport.Export(scenario),
-                    _ => GeniusExport.Export(scenario, partyIds),
+                    "genius" => GeniusExport.Export(scenario, partyIds),
+                    _ => GeniusWebExport.Export(scenario, partyIds, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)))),
                 };
             }
             catch (ArgumentException ex)

@@ -8,8 +8,8 @@ namespace Parley.Bargaining.Import;
 /// Reads JSON preference profiles, detecting the format of each file:
 /// <list type="bullet">
 /// <item><b>GeniusWeb / ANL 2023</b>: <c>{"LinearAdditiveUtilitySpace": {"issueUtilities": {issue: {"DiscreteValueSetUtilities":
-/// {"valueUtilities": {value: u}}}}, "issueWeights", "domain": {"issuesValues"}, "name", "reservationBid"?}}</c>; the reservation
-/// value is the utility of the reservation bid (0 without one).</item>
+/// {"valueUtilities": {value: u}}}}, "issueWeights", "domain": {"issuesValues"}, "name", "reservationBid"?, "reserved_value"?}}</c>; the
+/// reservation value is the utility of the reservation bid, else ANL's <c>reserved_value</c>, else 0.</item>
 /// <item><b>GeniusWeb domain</b> (<c>{"name", "issuesValues"}</c>): fixes the issue and value order; optional.</item>
 /// <item><b>NegoLog</b>: <c>{"reservationValue", "issueWeights", "issues": {issue: {value: u}}}</c>; the domain is implied.</item>
 /// </list>
@@ -184,7 +184,14 @@ public static class JsonProfiles
             bid = issues.EnumerateObject().ToDictionary(x => x.Name, x => x.Value.ToString(), StringComparer.Ordinal);
         }
 
-        return new RawProfile(file, utilities, weights, 0, bid, domain, Path + ".issueUtilities", Path + ".issueWeights");
+        // ANL's reserved value (what the ANL/NegMAS tools read); a reservation bid, GeniusWeb's own field, takes precedence.
+        var reserved = 0.0;
+        if (las.TryGetProperty("reserved_value", out var rv) && rv.ValueKind != JsonValueKind.Null)
+        {
+            reserved = rv.ValueKind == JsonValueKind.Number && double.IsFinite(rv.GetDouble()) ? rv.GetDouble() : throw Error(file, Path + ".reserved_value", "expected a number");
+        }
+
+        return new RawProfile(file, utilities, weights, reserved, bid, domain, Path + ".issueUtilities", Path + ".issueWeights");
     }
 
     private static RawProfile ReadNegoLog(SourceText file, JsonElement root)
