@@ -15,7 +15,8 @@ namespace Parley.Cli.Commands;
 /// <summary>
 /// <c>parley bargain</c>: agreement zone, Pareto frontiers, Nash / Kalai–Smorodinsky / egalitarian / utilitarian solutions and,
 /// when no package is acceptable to all, which red lines and reservation values close the zone and what reopens it.
-/// Input: a scenario, GENIUS XML (<c>--genius</c>), or GeniusWeb / ANL / NegoLog JSON profiles (<c>--profiles</c>).
+/// Input: a scenario, GENIUS XML (<c>--genius</c>), GeniusWeb / ANL / NegoLog JSON profiles (<c>--profiles</c>), or a NegMAS
+/// scenario folder (<c>--negmas</c>).
 /// </summary>
 internal static class BargainCommand
 {
@@ -25,11 +26,12 @@ internal static class BargainCommand
 
     public static Command Create()
     {
-        var scenario = new Argument<string?>("scenario") { Description = "Scenario file (YAML). Omit when using --genius or --profiles.", Arity = ArgumentArity.ZeroOrOne };
+        var scenario = new Argument<string?>("scenario") { Description = "Scenario file (YAML). Omit when using --genius, --profiles or --negmas.", Arity = ArgumentArity.ZeroOrOne };
         var parties = new Option<string?>("--parties") { Description = "Comma-separated party ids, e.g. RU,UA,US,EU (default: every non-optional party with preferences)." };
         var noRedLines = new Option<bool>("--no-red-lines") { Description = "Ignore red lines (utilities and reservation values only)." };
         var genius = new Option<string[]>("--genius") { Description = "GENIUS XML: the domain file, then two or more profile files.", AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.OneOrMore };
         var profiles = new Option<string[]>("--profiles") { Description = "GeniusWeb / ANL 2023 or NegoLog JSON profiles (format detected; a GeniusWeb domain file may be added).", AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.OneOrMore };
+        var negmas = new Option<string?>("--negmas") { Description = "A NegMAS scenario folder (YAML layout: an outcome-space file and one utility-function file per party)." };
         var csv = new Option<string?>("--frontier-csv") { Description = "Write the zone and whole-space frontiers to this CSV file." };
         var plot = new Option<string?>("--plot") { Description = "Write a frontier plot (PNG or SVG by extension); pairwise projections for 3+ parties." };
         var maxRelaxation = new Option<int>("--max-relaxation") { Description = "Largest red-line set searched when diagnosing an empty zone.", DefaultValueFactory = _ => 3 };
@@ -37,13 +39,13 @@ internal static class BargainCommand
         var format = Output.FormatOption();
         var command = new Command("bargain", "Agreement zone, Pareto frontier, Nash / Kalai–Smorodinsky / egalitarian / utilitarian solutions, and red-line diagnosis.")
         {
-            scenario, parties, noRedLines, genius, profiles, csv, plot, maxRelaxation, threads, format,
+            scenario, parties, noRedLines, genius, profiles, negmas, csv, plot, maxRelaxation, threads, format,
         };
         command.SetAction((parse, cancel) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var errors = parse.InvocationConfiguration.Error;
-            var (table, source) = LoadTable(parse.GetValue(scenario), parse.GetValue(genius), parse.GetValue(profiles), parse.GetValue(parties), errors);
+            var (table, source) = LoadTable(parse.GetValue(scenario), parse.GetValue(genius), parse.GetValue(profiles), parse.GetValue(negmas), parse.GetValue(parties), errors);
             if (parse.GetValue(maxRelaxation) < 1)
             {
                 throw new UsageException("--max-relaxation must be at least 1");
@@ -101,12 +103,12 @@ internal static class BargainCommand
         return command;
     }
 
-    private static (UtilityTable Table, string Source) LoadTable(string? scenarioPath, string[]? genius, string[]? profiles, string? parties, TextWriter errors)
+    private static (UtilityTable Table, string Source) LoadTable(string? scenarioPath, string[]? genius, string[]? profiles, string? negmas, string? parties, TextWriter errors)
     {
-        var inputs = (scenarioPath is null ? 0 : 1) + (genius is { Length: > 0 } ? 1 : 0) + (profiles is { Length: > 0 } ? 1 : 0);
+        var inputs = (scenarioPath is null ? 0 : 1) + (genius is { Length: > 0 } ? 1 : 0) + (profiles is { Length: > 0 } ? 1 : 0) + (negmas is null ? 0 : 1);
         if (inputs != 1)
         {
-            throw new UsageException("give exactly one input: a scenario file, --genius DOMAIN.xml PROFILE.xml…, or --profiles A.json B.json…");
+            throw new UsageException("give exactly one input: a scenario file, --genius DOMAIN.xml PROFILE.xml…, --profiles A.json B.json… or --negmas FOLDER");
         }
 
         var partyIds = parties?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -133,7 +135,12 @@ internal static class BargainCommand
         }
 
         ImportedDomain imported;
-        if (genius is { Length: > 0 })
+        if (negmas is not null)
+        {
+            imported = NegmasYaml.Read(NegmasFolder.Files(negmas));
+            source = negmas;
+        }
+        else if (genius is { Length: > 0 })
         {
             if (genius.Length < 3)
             {

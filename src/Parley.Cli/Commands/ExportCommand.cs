@@ -12,7 +12,7 @@ namespace Parley.Cli.Commands;
 /// </summary>
 internal static class ExportCommand
 {
-    private static readonly string[] Formats = ["gmcr", "genius", "geniusweb"];
+    private static readonly string[] Formats = ["gmcr", "genius", "geniusweb", "negmas"];
 
     public static Command Create()
     {
@@ -64,7 +64,8 @@ internal static class ExportCommand
                 {
                     "gmcr" => GmcrExport.Export(scenario),
                     "genius" => GeniusExport.Export(scenario, partyIds),
-                    _ => GeniusWebExport.Export(scenario, partyIds, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)))),
+                    "geniusweb" => GeniusWebExport.Export(scenario, partyIds, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)))),
+                    _ => NegmasExport.Export(scenario, partyIds),
                 };
             }
             catch (ArgumentException ex)
