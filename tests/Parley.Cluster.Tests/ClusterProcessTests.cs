@@ -38,9 +38,10 @@ public sealed class ClusterProcessTests
             Assert.True(remoteForecast.Code == 0, remoteForecast.Err);
             Assert.Contains("\"runs\": 600", localForecast.Out, StringComparison.Ordinal);
             Assert.Contains("\"factor\": \"meeting-arrangement delays\"", localForecast.Out, StringComparison.Ordinal);
+            Assert.Contains("\"factor\": \"deadline D-aug8 moved ±14 days\"", localForecast.Out, StringComparison.Ordinal);
             Assert.Equal(localForecast.Out, remoteForecast.Out);
-            // 12 batches of main runs and 3 for each of the 16 settings went to the silos.
-            Assert.Contains("on the cluster (60 batches)", remoteForecast.Err, StringComparison.Ordinal);
+            // 12 batches of main runs and 3 for each of the 20 settings (8 priors and 2 deadlines, low and high) went to the silos.
+            Assert.Contains("on the cluster (72 batches)", remoteForecast.Err, StringComparison.Ordinal);
 
             // The example tournament: same summary and the same session results (in another order: they are written as batches arrive).
             var config = Path.Combine(TestPaths.RepoRoot, "examples", "tournament.yaml");
