@@ -16,7 +16,8 @@ internal static partial class SimulateCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "Scenario file (YAML); its simulation: section sets stages, strategies and priors." };
+        var file = new Argument<string?>("file") { Description = "Scenario file (YAML); its simulation: section sets stages, strategies and priors. Omit with --negmas.", Arity = ArgumentArity.ZeroOrOne };
+        var negmas = new Option<string?>("--negmas") { Description = "Simulate a NegMAS scenario folder instead: one session of all its parties over all its issues, default settings." };
         var runs = new Option<long>("--runs", "-n") { Description = "Number of simulated runs.", DefaultValueFactory = _ => 10_000 };
         var seed = new Option<ulong>("--seed", "-s") { Description = "Seed; the same seed gives the same output on any number of threads.", DefaultValueFactory = _ => 1 };
         var by = new Option<string?>("--by") { Description = "Question date (yyyy-MM-dd, end of that day). Default: the focus stage's deadline, else 90 days after the start." };
@@ -34,14 +35,13 @@ internal static partial class SimulateCommand
         var batchSize = ClusterCommand.BatchSizeOption();
         var command = new Command("simulate", "Forecast the staged talks: how likely is each stage, and a deal, by a date?")
         {
-            file, runs, seed, by, start, threads, sensitivity, plot, trace, traceRun, dance, timing, format, cluster, clusterId, batchSize,
+            file, negmas, runs, seed, by, start, threads, sensitivity, plot, trace, traceRun, dance, timing, format, cluster, clusterId, batchSize,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var path = parse.GetValue(file)!;
-            var scenario = ScenarioFiles.LoadOrThrow(path, error);
+            var (path, scenario) = Load(parse.GetValue(file), parse.GetValue(negmas), parse.GetValue(cluster) is not null, error);
             var spec = SimulationSpec.Of(scenario, path);
             var n = parse.GetValue(runs);
             if (n < 1 || n > 100_000_000)
@@ -148,6 +148,28 @@ internal static partial class SimulateCommand
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>The scenario file, or a NegMAS folder turned into a scenario (no process: one session, default settings).</summary>
+    private static (string Path, Model.Scenario Scenario) Load(string? file, string? negmas, bool onCluster, TextWriter error)
+    {
+        if ((file is null) == (negmas is null))
+        {
+            throw new UsageException("give exactly one input: a scenario file or --negmas FOLDER");
+        }
+
+        if (negmas is null)
+        {
+            return (file!, ScenarioFiles.LoadOrThrow(file!, error));
+        }
+
+        if (onCluster)
+        {
+            throw new UsageException("--cluster sends the scenario file to the silos; it does not take --negmas");
+        }
+
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(negmas)));
+        return (negmas, NegmasFolder.Import(negmas, error).ToScenario(name.Length > 0 ? name : "negmas"));
     }
 
     internal static DateOnly ParseDate(string text, string option) =>

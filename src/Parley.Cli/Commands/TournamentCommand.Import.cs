@@ -13,6 +13,12 @@ internal static partial class TournamentCommand
     /// </summary>
     private static TournamentDomain ImportDomain(DomainRef domain, List<string> paths)
     {
+        if (domain.Kind == "negmas")
+        {
+            // A NegMAS folder: its outcome space and utility functions, parties named after the files.
+            return TournamentDomain.FromTable(domain.Name, NegmasYaml.Read(Cli.Infrastructure.NegmasFolder.Files(paths[0])).Table, domain.Parties, domain.RedLines);
+        }
+
         var files = paths.Count == 1 && Directory.Exists(paths[0]) ? FolderFiles(paths[0]) : [.. paths];
         foreach (var f in files.Where(f => !File.Exists(f)))
         {

@@ -26,6 +26,7 @@ internal static partial class TournamentCommand
         var resume = new Option<bool>("--resume") { Description = "Continue a tournament whose results file exists: run only the missing sessions." };
         var outDir = new Option<string?>("--out", "-o") { Description = "Output folder (results.jsonl, summary.json, summary.csv). Default: ./tournament-NAME." };
         var threads = new Option<int>("--threads", "-j") { Description = "Sessions run in parallel (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var negmas = new Option<string[]>("--negmas") { Description = "Add a NegMAS scenario folder as a domain (named after the folder); repeatable. Config files take {negmas: FOLDER} too.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true };
         var csv = new Option<string?>("--csv") { Description = "Also write the per-strategy summary as CSV to this file." };
         var plot = new Option<string?>("--plot") { Description = "Plot the strategy ranking (mean own utility) as PNG or SVG." };
         var trace = new Option<string?>("--trace") { Description = "Write every session's offers and responses as JSON lines to this file (runs all sessions again; not with --resume)." };
@@ -36,7 +37,7 @@ internal static partial class TournamentCommand
         var batchSize = ClusterCommand.BatchSizeOption();
         var command = new Command("tournament", "Run a negotiation tournament: strategies against each other in every role of every domain.")
         {
-            config, resume, outDir, threads, csv, plot, trace, delay, format, cluster, clusterId, batchSize,
+            config, resume, outDir, threads, negmas, csv, plot, trace, delay, format, cluster, clusterId, batchSize,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -53,7 +54,7 @@ internal static partial class TournamentCommand
             OutputPaths.CheckWritable("--plot", parse.GetValue(plot));
             OutputPaths.CheckWritable("--csv", parse.GetValue(csv));
             OutputPaths.CheckWritable("--trace", parse.GetValue(trace));
-            var spec = LoadSpec(path);
+            var spec = WithNegmasDomains(LoadSpec(path), parse.GetValue(negmas), parse.GetValue(cluster) is not null);
             var domains = LoadDomains(spec, path, error);
             IReadOnlyList<TournamentSession> sessions;
             try
@@ -129,6 +130,35 @@ internal static partial class TournamentCommand
             return Task.FromResult(CliApp.Ok);
         });
         return command;
+    }
+
+    /// <summary>The config's domains plus one per <c>--negmas</c> folder (the silos of a cluster read the config only, so not with --cluster).</summary>
+    private static TournamentSpec WithNegmasDomains(TournamentSpec spec, string[]? folders, bool onCluster)
+    {
+        if (folders is not { Length: > 0 })
+        {
+            return spec;
+        }
+
+        if (onCluster)
+        {
+            throw new UsageException("--cluster: the silos read the config file only; name NegMAS folders there ({negmas: FOLDER}) instead of --negmas");
+        }
+
+        var added = new List<DomainRef>();
+        foreach (var folder in folders)
+        {
+            var full = Path.GetFullPath(folder);
+            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(full));
+            if (spec.Domains.Concat(added).Any(d => d.Name == name))
+            {
+                throw new UsageException($"--negmas {folder}: a domain named '{name}' already exists");
+            }
+
+            added.Add(new DomainRef("negmas", ValueList.Of(full), ValueList<string>.Empty, true, name, new SourceSpan(1, 1)));
+        }
+
+        return spec with { Domains = spec.Domains.Concat(added).ToValueList() };
     }
 
     internal static TournamentSpec LoadSpec(string path)

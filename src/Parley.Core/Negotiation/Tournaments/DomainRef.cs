@@ -3,7 +3,7 @@ using Parley.Model;
 namespace Parley.Negotiation.Tournaments;
 
 /// <summary>A domain of a tournament, as referenced in the config (the CLI reads the files).</summary>
-/// <param name="Kind"><c>scenario</c> (a Parley YAML file) or <c>genius</c> (a GENIUS/GeniusWeb/ANL domain folder or files).</param>
+/// <param name="Kind"><c>scenario</c> (a Parley YAML file), <c>genius</c> (a GENIUS/GeniusWeb/ANL domain folder or files) or <c>negmas</c> (a NegMAS scenario folder, YAML layout).</param>
 /// <param name="Paths">Files or folder, relative to the config file.</param>
 /// <param name="Parties">Roles: party ids (scenario) in table order; empty = the first two non-optional parties with preferences.</param>
 /// <param name="RedLines">Whether red lines bind.</param>

@@ -160,19 +160,19 @@ public static class TournamentSpecReader
             {
                 if (item is not RawMapping dm)
                 {
-                    Error(item, "expected a domain: {scenario: FILE, parties: [A, B]} or {genius: FOLDER}");
+                    Error(item, "expected a domain: {scenario: FILE, parties: [A, B]}, {genius: FOLDER} or {negmas: FOLDER}");
                     continue;
                 }
 
-                foreach (var e in dm.Entries.Where(e => e.Key is not ("scenario" or "genius" or "parties" or "red_lines" or "name")))
+                foreach (var e in dm.Entries.Where(e => e.Key is not ("scenario" or "genius" or "negmas" or "parties" or "red_lines" or "name")))
                 {
-                    Error(e.Value, $"unknown key '{e.Key}' in domain; expected scenario or genius, parties, red_lines, name");
+                    Error(e.Value, $"unknown key '{e.Key}' in domain; expected scenario, genius or negmas, parties, red_lines, name");
                 }
 
-                var kind = dm["scenario"] is not null ? "scenario" : dm["genius"] is not null ? "genius" : null;
+                var kind = dm["scenario"] is not null ? "scenario" : dm["genius"] is not null ? "genius" : dm["negmas"] is not null ? "negmas" : null;
                 if (kind is null)
                 {
-                    Error(dm, "a domain needs 'scenario: FILE' or 'genius: FOLDER'");
+                    Error(dm, "a domain needs 'scenario: FILE', 'genius: FOLDER' or 'negmas: FOLDER'");
                     continue;
                 }
 
