@@ -18,6 +18,10 @@ internal sealed class OutlookSection : ISectionBuilder
     /// <summary>Rows of the sensitivity table and agreed packages shown.</summary>
     public const int TopRows = 5;
 
+    /// <summary>The rows the briefing prints: the largest swings, and every deadline's row wherever it ranks (what moving a deadline does is a question of its own).</summary>
+    private static IEnumerable<SensitivityRow> Shown(IReadOnlyList<SensitivityRow> rows) =>
+        rows.Where((r, i) => i < TopRows || SensitivityKnobs.IsDeadlineFactor(r.Factor));
+
     public string Id => "outlook";
 
     public string Title => "Outlook";
@@ -110,7 +114,7 @@ internal sealed class OutlookSection : ISectionBuilder
         var focus = plan.FocusStage;
         html.Table("assumptions", $"One assumption at a time, at a low and a high setting (same seeds, {Words.Count(sensitivityRuns)} runs each): P(agreement by {date}){(focus is null ? "" : $" and P({focus} opened by {date})")}; largest swing first",
             ["assumption", "low → high", "P(agreement)", focus is null ? "—" : $"P({focus} opened)", "swing"],
-            sensitivity.Take(TopRows).Select(r => (IReadOnlyList<string>)
+            Shown(sensitivity).Select(r => (IReadOnlyList<string>)
                 [r.Factor, $"{r.Low} → {r.High}", $"{r.AgreementLow:0.0%} → {r.AgreementHigh:0.0%}",
                  r.FocusLow is { } lo && r.FocusHigh is { } hi ? $"{lo:0.0%} → {hi:0.0%}" : "—", $"{r.Swing:0.0%}"]));
         html.Element("p", $"{context.InputsLine(withSimulation: true)} The simulation: section's strategies, priors and stage settings{(s.Simulation is null ? " (none declared: the lens's built-in defaults)" : "")}; sensitivity with {Words.Count(sensitivityRuns)} runs per setting.", ("class", "inputs"), ("data-inputs", Id));

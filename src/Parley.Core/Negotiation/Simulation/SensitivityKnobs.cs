@@ -32,6 +32,9 @@ public readonly record struct SensitivityKnobs(
     /// <summary>The declared priors, unchanged.</summary>
     public static SensitivityKnobs None { get; } = new(1, 1, 0, 1, 0, 1, 1, 1, -1, 0);
 
+    /// <summary>True for the factor of a deadline's row (<see cref="FactorsFor"/>).</summary>
+    public static bool IsDeadlineFactor(string factor) => factor?.StartsWith("deadline ", StringComparison.Ordinal) == true;
+
     /// <summary>Days deadline <paramref name="index"/> moves under these knobs.</summary>
     public double ShiftOf(int index) => index >= 0 && index == ShiftedDeadline ? DeadlineShift : 0;
 
