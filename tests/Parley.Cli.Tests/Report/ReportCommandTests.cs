@@ -116,9 +116,12 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
             Assert.True(Percent(stages[i][1]) <= Percent(stages[i - 1][2]), $"{stages[i][0]} opened more often than {stages[i - 1][0]} succeeded");
         }
 
-        var swings = Rows(outlook, "assumptions").Select(r => Percent(r[4])).ToList();
-        Assert.InRange(swings.Count, 1, 5);
+        // The five largest swings, largest first, and each deadline's row wherever it ranks.
+        var rows = Rows(outlook, "assumptions");
+        var swings = rows.Select(r => Percent(r[4])).ToList();
         Assert.Equal(swings.OrderByDescending(x => x), swings);
+        Assert.Equal(["deadline D-aug8 moved ±14 days", "deadline D-two-weeks moved ±14 days"], rows.Select(r => r[0]).Where(f => f.StartsWith("deadline ", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.InRange(rows.Count(r => !r[0].StartsWith("deadline ", StringComparison.Ordinal)), 1, 5);
         Assert.NotNull(outlook.QuerySelector("figure#fig-agreement-curve svg[viewBox]"));
         Assert.Contains("--runs 300 --seed 1 --by 2025-09-01", outlook.QuerySelector("[data-inputs]")!.TextContent, StringComparison.Ordinal);
     }
