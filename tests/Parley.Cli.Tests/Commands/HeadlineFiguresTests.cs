@@ -56,4 +56,25 @@ public sealed class HeadlineFiguresTests
         Assert.Equal([11, 15, 17, 31, 32, 35, 36, 40, 45, 57], Of("sim"));
         Assert.Equal(Of("seq"), Of("seqsim"));
     }
+
+    [Fact]
+    public void Briefing_SummaryLines_AsDocsCliPrintsThem()
+    {
+        var dir = Directory.CreateTempSubdirectory("parley-headlines-").FullName;
+        var (code, stdout, stderr) = CliRunner.Run("report", TestPaths.Example("ukraine-talks-2025.yaml"), "--format", "json", "-o", Path.Combine(dir, "b.html"));
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var lines = json.RootElement.GetProperty("sections").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("headlines").EnumerateArray().Select(h => h.GetString()!).ToList());
+
+        // docs/cli.md, `parley report examples/ukraine-talks-2025.yaml` (--runs 1000 --seed 1 --by 2025-09-01).
+        Assert.Equal(["5 parties (mediator US), 6 issues, 9,216 packages, 8 stages (6 pending, 1 open, 1 done), 2 deadlines"], lines["situation"]);
+        Assert.Equal("Nash 3, GMR 15, SMR 15, SEQ 13, SIM 10, SEQ∧SIM 13 equilibria among 80 states", lines["stability"][0]);
+        Assert.Equal("from the status quo 1 NNNNNNN improvements lead to 45 NNYNNNY", lines["stability"][1]);
+        Assert.Equal("zone empty: no package of 9,216 is acceptable to all of RU, UA, US, EU", lines["agreement"][0]);
+        Assert.Equal("dropping one red line reopens it only for RU-donbas or UA-no-withdrawal", lines["agreement"][1]);
+        Assert.Equal("P(agreement by 2025-09-01) 0.0% [0.0%, 0.4%]", lines["outlook"][0]);
+        Assert.Equal("P(S4 opened by 2025-09-01) 34.8% [31.9%, 37.8%]", lines["outlook"][1]);
+        Assert.Equal("moves it most: meeting-arrangement delays (swing 83.0%)", lines["outlook"][2]);
+    }
 }
