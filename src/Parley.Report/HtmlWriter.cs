@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Parley.Report;
 
@@ -11,25 +13,11 @@ internal sealed class HtmlWriter
 {
     private readonly StringBuilder _text = new();
 
-    /// <summary>Escapes the five characters that matter in HTML text and quoted attributes.</summary>
-    public static string Escape(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            builder.Append(c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
-        }
+    /// <summary>Every character that matters in HTML text and quoted attributes, escaped; other text kept as it is (UTF-8 page).</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-        return builder.ToString();
-    }
+    /// <summary>Escapes text and attribute values (System.Text.Encodings.Web).</summary>
+    public static string Escape(string value) => Encoder.Encode(value);
 
     /// <summary>A number for SVG coordinates and attributes: invariant, at most two decimals.</summary>
     public static string Num(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
