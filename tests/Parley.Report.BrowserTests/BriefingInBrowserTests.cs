@@ -6,8 +6,8 @@ namespace Parley.Report.BrowserTests;
 
 public sealed class BriefingInBrowserTests
 {
-    /// <summary>Screenshots and the PDF are kept here (under the test output directory) as artifacts.</summary>
-    private static readonly string Artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
+    /// <summary>Screenshots and the PDF are kept with every browser test's screenshots (collected by .ci/run as artifacts).</summary>
+    private static readonly string Artifacts = Directory.CreateDirectory(Chromium.Screenshots).FullName;
 
     [ChromiumFact]
     public async Task Briefing_Flagship_OpensWithoutErrorsOrRequestsAndIsScreenshotted()

@@ -8,20 +8,12 @@ namespace Parley.Web.BrowserTests;
 /// <summary>The talks page's Briefing button: fetches the caller's live briefing with its token and shows it in the page.</summary>
 public sealed class BriefingUiTests
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
     [ChromiumFact]
     public async Task BriefingButton_ShowsTheCallersLiveBriefing_Styled_AndOffersToSaveIt()
     {
         await using var s = await StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        Requirement.Ensure(ChromiumFactAttribute.WhyMissing);
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.Executable,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
@@ -53,7 +45,7 @@ public sealed class BriefingUiTests
         Assert.EndsWith("#/talks/" + TalksId, page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.GetByTestId("talks-title")).ToBeVisibleAsync();
 
-        Directory.CreateDirectory(Screenshots);
-        await page.GetByTestId("briefing").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Screenshots, "talks-RU-briefing.png") });
+        Directory.CreateDirectory(Chromium.Screenshots);
+        await page.GetByTestId("briefing").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "talks-RU-briefing.png") });
     }
 }

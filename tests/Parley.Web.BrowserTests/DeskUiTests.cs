@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Parley.Model;
 using Parley.Talks.Access;
+using Parley.Tests;
 using Parley.Web.Tests;
 using static Parley.Web.Tests.TalksServer;
 

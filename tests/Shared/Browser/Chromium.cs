@@ -1,10 +1,9 @@
 using Microsoft.Playwright;
-using Parley.Tests;
 
-namespace Parley.Web.BrowserTests;
+namespace Parley.Tests;
 
-/// <summary>Debian's Chromium, headless, as every browser test launches it; screenshots go to <c>screenshots/</c> under the test output folder.</summary>
-internal static class Chromium
+/// <summary>Debian's Chromium, headless, as every browser test (web UI, briefing) launches it; screenshots go to <c>screenshots/</c> under the test output folder.</summary>
+public static class Chromium
 {
     public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 

@@ -1,6 +1,4 @@
-using Parley.Tests;
-
-namespace Parley.Web.BrowserTests;
+namespace Parley.Tests;
 
 /// <summary>
 /// A fact that needs Debian's Chromium at /usr/bin/chromium (Playwright never downloads browsers here); skipped with
