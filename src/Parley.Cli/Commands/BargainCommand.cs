@@ -219,31 +219,12 @@ internal static class BargainCommand
     internal static string FrontierCsv(BargainingResult result)
     {
         var table = result.Table;
-        var sb = new StringBuilder();
-        sb.AppendJoin(',', CsvLead.Concat(table.Space.Issues.Select(i => Csv(i.Id))).Concat(table.Parties.Select(p => Csv(p.Id)))).Append('\n');
-        foreach (var (set, points) in new[] { ("zone", result.Pareto), ("space", result.SpaceFrontier) })
-        {
-            foreach (var o in points)
-            {
-                sb.Append(set).Append(',').Append(Csv(table.Space.Describe(o.Package.AsSpan())));
-                for (var k = 0; k < table.Space.Issues.Count; k++)
-                {
-                    sb.Append(',').Append(Csv(table.Space.Issues[k].OptionIds[o.Package[k]]));
-                }
-
-                foreach (var u in o.Utilities)
-                {
-                    sb.Append(',').Append(u.ToString("R", CultureInfo.InvariantCulture));
-                }
-
-                sb.Append('\n');
-            }
-        }
-
-        return sb.ToString();
+        var header = CsvLead.Concat(table.Space.Issues.Select(i => i.Id)).Concat(table.Parties.Select(p => p.Id));
+        var rows = new[] { ("zone", result.Pareto), ("space", result.SpaceFrontier) }.SelectMany(x => x.Item2.Select(o => (IEnumerable<string>)
+            [x.Item1, table.Space.Describe(o.Package.AsSpan()), .. Enumerable.Range(0, table.Space.Issues.Count).Select(k => table.Space.Issues[k].OptionIds[o.Package[k]]),
+             .. o.Utilities.Select(u => CsvText.Number(u))]));
+        return CsvText.Write(header, rows);
     }
-
-    private static string Csv(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
     /// <summary>
     /// The JSON document. Keys that consumers rely on are always present: solutions are <c>null</c> and the

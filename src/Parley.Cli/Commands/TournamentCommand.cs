@@ -343,18 +343,10 @@ internal static partial class TournamentCommand
         }
     }
 
-    internal static string Csv(IEnumerable<StrategyScore> rows)
-    {
-        static string F(double? v) => v is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "";
-        static string Q(string s) => s.Contains(',', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal) ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
-        var sb = new StringBuilder("strategy,sessions,agreement_rate,mean_utility,mean_welfare,mean_pareto_distance,mean_nash_distance,mean_rounds\n");
-        foreach (var r in rows)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"{Q(r.Strategy)},{r.Sessions},{F(r.AgreementRate)},{F(r.MeanUtility)},{F(r.MeanWelfare)},{F(r.MeanParetoDistance)},{F(r.MeanNashDistance)},{F(r.MeanRounds)}\n");
-        }
-
-        return sb.ToString();
-    }
+    internal static string Csv(IEnumerable<StrategyScore> rows) => CsvText.Write(
+        ["strategy", "sessions", "agreement_rate", "mean_utility", "mean_welfare", "mean_pareto_distance", "mean_nash_distance", "mean_rounds"],
+        rows.Select(r => (IEnumerable<string>)[r.Strategy, r.Sessions.ToString(CultureInfo.InvariantCulture), CsvText.Number(r.AgreementRate), CsvText.Number(r.MeanUtility),
+            CsvText.Number(r.MeanWelfare), CsvText.Number(r.MeanParetoDistance), CsvText.Number(r.MeanNashDistance), CsvText.Number(r.MeanRounds)]));
 
     private static void Render(IAnsiConsole console, TournamentSpec spec, int sessions, IReadOnlyList<StrategyScore> summary, string dir)
     {
