@@ -32,7 +32,7 @@ internal static partial class ReportCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var options = new ReportOptions(parse.GetValue(runs), parse.GetValue(seed), ParseDate(parse.GetValue(by)));
+            var options = new ReportOptions(parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(by) is { } byText ? CliDates.Parse(byText, "--by") : null);
             if (options.Runs is < 1 or > 10_000_000)
             {
                 throw new UsageException($"--runs must be between 1 and 10,000,000 (got {options.Runs.ToString(CultureInfo.InvariantCulture)})");
@@ -104,11 +104,6 @@ internal static partial class ReportCommand
             throw new UsageException($"cannot write {target}: {ex.Message}");
         }
     }
-
-    private static DateOnly? ParseDate(string? text) =>
-        text is null ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : throw new UsageException($"--by: '{text}' is not a date like 2025-09-01");
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 

@@ -73,14 +73,14 @@ internal static partial class SimulateCommand
             SimulationPlan plan;
             try
             {
-                plan = SimulationPlan.Compile(scenario, spec, parse.GetValue(start) is { } s ? ParseDate(s, "--start") : null);
+                plan = SimulationPlan.Compile(scenario, spec, parse.GetValue(start) is { } s ? CliDates.Parse(s, "--start") : null);
             }
             catch (ArgumentException ex)
             {
                 throw new UsageException($"{path}: cannot simulate: {ex.Message}");
             }
 
-            var date = parse.GetValue(by) is { } b ? ParseDate(b, "--by") : plan.DefaultBy;
+            var date = parse.GetValue(by) is { } b ? CliDates.Parse(b, "--by") : plan.DefaultBy;
             if (date < plan.Start)
             {
                 // Every probability would be 0 by construction: almost surely a typo or a swapped --start.
@@ -94,7 +94,7 @@ internal static partial class SimulateCommand
             // so the same output; the cluster client shows its own progress bar).
             var batches = 0;
             var (tally, rows) = parse.GetValue(cluster) is { } endpoint
-                ? RunOnCluster(plan, new Cluster.Jobs.SimulationJobSpec(File.ReadAllText(path), path, parse.GetValue(start) is { } s1 ? ParseDate(s1, "--start") : null),
+                ? RunOnCluster(plan, new Cluster.Jobs.SimulationJobSpec(File.ReadAllText(path), path, parse.GetValue(start) is { } s1 ? CliDates.Parse(s1, "--start") : null),
                     s0, n, sensitivityRuns, date, parse.GetValue(batchSize), endpoint, parse.GetValue(clusterId)!, error, out batches)
                 : WithProgress(error, n + (sensitivityRuns * 2 * SensitivityKnobs.FactorsFor(plan).Count), progress =>
                 {
@@ -171,11 +171,6 @@ internal static partial class SimulateCommand
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(negmas)));
         return (negmas, NegmasFolder.Import(negmas, error).ToScenario(name.Length > 0 ? name : "negmas"));
     }
-
-    internal static DateOnly ParseDate(string text, string option) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw new UsageException($"{option}: expected a date like 2025-09-01, found '{text}'");
 
     /// <summary>Runs <paramref name="work"/> with a progress bar on stderr when stderr is an interactive terminal.</summary>
     internal static T WithProgress<T>(TextWriter error, long total, Func<IProgress<long>?, T> work)
