@@ -10,9 +10,6 @@ namespace Parley.Report;
 /// </summary>
 internal sealed class AgreementSection : ISectionBuilder
 {
-    /// <summary>Above this many packages the faint cloud of all packages is left out of the plot (it would need enumerating them).</summary>
-    public const long MaxCloudSpace = 250_000;
-
     public string Id => "agreement";
 
     public string Title => "Agreement space";
@@ -59,7 +56,7 @@ internal sealed class AgreementSection : ISectionBuilder
             html.Table("solutions", "Fair solutions in the agreement zone: each party's utility, (gain over its reservation value) and [concession from its best package in the zone]",
                 ["solution", "package", .. result.Parties],
                 result.Solutions.Select(sol => (IReadOnlyList<string>)
-                    [Name(sol.Kind), sol.Label, .. sol.Parties.Select(p => $"{Utility(p)} [{HtmlWriter.Num(p.Concession)}]")]));
+                    [FrontierPlot.Name(sol.Kind), sol.Label, .. sol.Parties.Select(p => $"{Utility(p)} [{HtmlWriter.Num(p.Concession)}]")]));
             InWords(html, result, result.Solutions);
         }
         else
@@ -258,13 +255,6 @@ internal sealed class AgreementSection : ISectionBuilder
 
     private static string Utility(PartyOutcome p) => $"{p.Utility:0.#} ({(p.Gain >= 0 ? "+" : "")}{p.Gain:0.#})";
 
-    private static string Name(SolutionKind kind) => kind switch
-    {
-        SolutionKind.Nash => "Nash",
-        SolutionKind.KalaiSmorodinsky => "Kalai–Smorodinsky",
-        SolutionKind.Egalitarian => "egalitarian",
-        _ => "utilitarian",
-    };
 
     private static object? Json(Solution? solution) => solution is null ? null : new
     {
@@ -285,7 +275,7 @@ internal sealed class AgreementSection : ISectionBuilder
         var pairs = Pairs(result.Parties);
         if (pairs.Count == 1)
         {
-            return FrontierPlot.Render("frontier", PlotData(result, pairs[0].X, pairs[0].Y));
+            return FrontierPlot.Render("frontier", FrontierPlot.DataFor(result, pairs[0].X, pairs[0].Y));
         }
 
         var html = new HtmlWriter();
@@ -294,33 +284,10 @@ internal sealed class AgreementSection : ISectionBuilder
         {
             var id = $"frontier-{x}-{y}";
             html.Open("div", ("class", "projection"), ("id", id), ("data-pair", $"{x},{y}"))
-                .Raw(FrontierPlot.Render(id, PlotData(result, x, y), 560, 440, legend: i == 0, FrontierPlot.MaxCloudPoints / 2))
+                .Raw(FrontierPlot.Render(id, FrontierPlot.DataFor(result, x, y), 560, 440, legend: i == 0, FrontierPlot.MaxCloudPoints / 2))
                 .Close("div");
         }
 
         return html.Close("div").ToString();
-    }
-
-    private static FrontierPlot.Data PlotData(BargainingResult result, string x, string y)
-    {
-        var pair = result.Table.WithParties([x, y]);
-        var (xi, yi) = (result.Table.PartyIndex(x), result.Table.PartyIndex(y));
-        var cloud = new List<Coordinates>();
-        if (pair.Space.ExactCount is { } count && count <= MaxCloudSpace)
-        {
-            for (long i = 0; i < count; i++)
-            {
-                var u = pair.Utilities(pair.Space.PackageAt(i));
-                cloud.Add(new Coordinates(u[0], u[1]));
-            }
-        }
-
-        var frontier = BargainingSolver.Frontier(pair.WithoutRedLines()).Select(o => new Coordinates(o.Utilities[0], o.Utilities[1])).ToList();
-        var zone = result.Pareto.Select(o => new Coordinates(o.Utilities[xi], o.Utilities[yi])).ToList();
-        var solutions = result.HasAgreement
-            ? result.Solutions.Select(sol => (Name(sol.Kind), new Coordinates(sol.Outcome.Utilities[xi], sol.Outcome.Utilities[yi]))).ToList()
-            : (result.Diagnosis?.Relaxations ?? Enumerable.Empty<Relaxation>()).Where(r => r.Nash is not null)
-                .Select(r => ($"Nash, dropping {string.Join(" + ", r.Drop)}", new Coordinates(r.Nash!.Outcome.Utilities[xi], r.Nash.Outcome.Utilities[yi]))).ToList();
-        return new FrontierPlot.Data(x, y, cloud, zone, frontier, solutions, pair.Parties[0].Reservation, pair.Parties[1].Reservation);
     }
 }

@@ -1,3 +1,4 @@
+using Parley.Bargaining;
 using ScottPlot;
 
 namespace Parley.Report;
@@ -27,6 +28,47 @@ internal static class FrontierPlot
     public static List<(int X, int Y)> Pairs(int parties) =>
         [.. Enumerable.Range(0, parties).SelectMany(i => Enumerable.Range(i + 1, parties - i - 1).Select(j => (i, j)))];
 
+    /// <summary>Above this many packages the faint cloud of all packages is left out of the plot (it would need enumerating them).</summary>
+    public const long MaxCloudSpace = 250_000;
+
+    /// <summary>
+    /// What to draw for parties <paramref name="x"/> and <paramref name="y"/> of a solved table: the pair's packages (when
+    /// the space is small enough), the zone and the pair's Pareto frontier, the reservation values, and the solutions
+    /// (for an empty zone, the Nash package of each minimal relaxation).
+    /// </summary>
+    public static Data DataFor(BargainingResult result, string x, string y)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var pair = result.Table.WithParties([x, y]);
+        var (xi, yi) = (result.Table.PartyIndex(x), result.Table.PartyIndex(y));
+        var cloud = new List<Coordinates>();
+        if (pair.Space.ExactCount is { } count && count <= MaxCloudSpace)
+        {
+            for (long i = 0; i < count; i++)
+            {
+                var u = pair.Utilities(pair.Space.PackageAt(i));
+                cloud.Add(new Coordinates(u[0], u[1]));
+            }
+        }
+
+        var frontier = BargainingSolver.Frontier(pair.WithoutRedLines()).Select(o => new Coordinates(o.Utilities[0], o.Utilities[1])).ToList();
+        var zone = result.Pareto.Select(o => new Coordinates(o.Utilities[xi], o.Utilities[yi])).ToList();
+        var solutions = result.HasAgreement
+            ? result.Solutions.Select(sol => (Name(sol.Kind), new Coordinates(sol.Outcome.Utilities[xi], sol.Outcome.Utilities[yi]))).ToList()
+            : (result.Diagnosis?.Relaxations ?? Enumerable.Empty<Relaxation>()).Where(r => r.Nash is not null)
+                .Select(r => ($"Nash, dropping {string.Join(" + ", r.Drop)}", new Coordinates(r.Nash!.Outcome.Utilities[xi], r.Nash.Outcome.Utilities[yi]))).ToList();
+        return new Data(x, y, cloud, zone, frontier, solutions, pair.Parties[0].Reservation, pair.Parties[1].Reservation);
+    }
+
+    /// <summary>A solution concept's name as plots and tables print it.</summary>
+    public static string Name(SolutionKind kind) => kind switch
+    {
+        SolutionKind.Nash => "Nash",
+        SolutionKind.KalaiSmorodinsky => "Kalai–Smorodinsky",
+        SolutionKind.Egalitarian => "egalitarian",
+        _ => "utilitarian",
+    };
+
     /// <summary>One chart, 720×480, legend included.</summary>
     public static string Render(string figureId, Data data) => Render(figureId, data, 720, 480, legend: true, MaxCloudPoints);
 
@@ -35,8 +77,13 @@ internal static class FrontierPlot
     /// (the layers and solution numbers are the same in every panel), and each panel's cloud is capped lower to keep
     /// the page small.
     /// </summary>
-    public static string Render(string figureId, Data data, int width, int height, bool legend, int maxCloudPoints)
+    public static string Render(string figureId, Data data, int width, int height, bool legend, int maxCloudPoints) =>
+        PlotSvg.Inline(Build(data, legend, maxCloudPoints), figureId, width, height, $"Agreement space: {data.XParty} against {data.YParty} utility");
+
+    /// <summary>The chart as a ScottPlot plot: the one frontier drawer, inlined by the briefing and the web, saved as PNG/SVG by <c>parley bargain --plot</c>.</summary>
+    public static Plot Build(Data data, bool legend, int maxCloudPoints)
     {
+        ArgumentNullException.ThrowIfNull(data);
         var plot = new Plot();
         plot.Font.Set(PlotSvg.FontFamily);
         var cloud = Thin(Distinct(data.Packages), maxCloudPoints);
@@ -95,7 +142,7 @@ internal static class FrontierPlot
             plot.HideLegend();
         }
 
-        return PlotSvg.Inline(plot, figureId, width, height, $"Agreement space: {data.XParty} against {data.YParty} utility");
+        return plot;
     }
 
     private static void AddReservation(ScottPlot.Plottables.AxisLine line, string label)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Parley.Talks.Service;
 using ScottPlot;
@@ -5,12 +6,13 @@ using ScottPlot;
 namespace Parley.Web.Api;
 
 /// <summary>
-/// The frontier plot of an analysis (ScottPlot, SVG in memory): the whole-space frontier, the agreement
-/// zone's frontier, the reservation lines and the solutions, projected on the first two parties.
-/// The CLI's <c>parley bargain --plot</c> draws every pair; the web shows the first pair.
+/// The frontier plot of an analysis, drawn by the briefing's one frontier drawer (<see cref="Report.FrontierPlot"/>):
+/// the whole-space frontier faint, the agreement zone's frontier, the reservation lines and the solutions, projected
+/// on the first two parties (the CLI's <c>parley bargain --plot</c> draws every pair with the same drawer).
 /// </summary>
 internal static class FrontierPlot
 {
+    /// <summary>The plot as base64 SVG, or null with fewer than two parties.</summary>
     public static string? Svg(AnalysisView analysis)
     {
         if (analysis.Parties.Count < 2)
@@ -18,39 +20,13 @@ internal static class FrontierPlot
             return null;
         }
 
-        var plot = new Plot();
         var (x, y) = (analysis.Parties[0], analysis.Parties[1]);
-        plot.XLabel($"{x} utility");
-        plot.YLabel($"{y} utility");
-        plot.Title(analysis.Parties.Count == 2 ? "Pareto frontier and solutions" : $"{x} × {y} (projection)");
-        var space = plot.Add.ScatterPoints(analysis.SpaceFrontier.Select(u => u[0]).ToArray(), analysis.SpaceFrontier.Select(u => u[1]).ToArray());
-        space.Color = Colors.Gray;
-        space.LegendText = "frontier, whole space";
-        if (analysis.Frontier.Count > 0)
-        {
-            var zone = plot.Add.ScatterPoints(analysis.Frontier.Select(u => u[0]).ToArray(), analysis.Frontier.Select(u => u[1]).ToArray());
-            zone.Color = Colors.SteelBlue;
-            zone.MarkerSize = 7;
-            zone.LegendText = "frontier, agreement zone";
-        }
-
-        var rx = plot.Add.VerticalLine(analysis.Reservations[0]);
-        rx.LinePattern = LinePattern.Dashed;
-        rx.Color = Colors.DarkRed;
-        rx.LegendText = "reservation values";
-        var ry = plot.Add.HorizontalLine(analysis.Reservations[1]);
-        ry.LinePattern = LinePattern.Dashed;
-        ry.Color = Colors.DarkRed;
-        Color[] colors = [Colors.Orange, Colors.Green, Colors.Purple, Colors.Black];
-        for (var i = 0; i < analysis.Rows.Count; i++)
-        {
-            var row = analysis.Rows[i];
-            var marker = plot.Add.Marker(double.Parse(row[x], System.Globalization.CultureInfo.InvariantCulture), double.Parse(row[y], System.Globalization.CultureInfo.InvariantCulture),
-                MarkerShape.FilledDiamond, 12 - (2 * i), colors[i % colors.Length]);
-            marker.LegendText = row["solution"];
-        }
-
-        plot.ShowLegend(Alignment.LowerLeft);
-        return Convert.ToBase64String(Encoding.UTF8.GetBytes(plot.GetSvgXml(640, 480)));
+        static Coordinates At(IReadOnlyList<double> u) => new(u[0], u[1]);
+        var zone = analysis.Frontier.Select(At).ToList();
+        var data = new Report.FrontierPlot.Data(x, y, [.. analysis.SpaceFrontier.Select(At)], zone, zone,
+            [.. analysis.Rows.Select(r => (r["solution"], new Coordinates(double.Parse(r[x], CultureInfo.InvariantCulture), double.Parse(r[y], CultureInfo.InvariantCulture))))],
+            analysis.Reservations[0], analysis.Reservations[1]);
+        var svg = Report.FrontierPlot.Render("analysis-frontier", data, 640, 480, legend: true, Report.FrontierPlot.MaxCloudPoints);
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
     }
 }
