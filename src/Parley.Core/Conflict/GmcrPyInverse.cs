@@ -46,7 +46,7 @@ internal static class GmcrPyInverse
     {
         var buffer = new int[ConflictModel.MoveBufferSize(player.Mask)];
         var count = player.Moves(model, s, buffer);
-        return buffer.Take(count).Where(t => player.Sees(model, t)).Order();
+        return buffer.Take(count).Order();
     }
 
     /// <summary>Strictly worse than <paramref name="s"/> for some member (gmcr-py compares payoffs with &gt;, not ≥).</summary>

@@ -53,11 +53,6 @@ internal static class LimitedMove
                         for (var k = 0; k < count; k++)
                         {
                             var s1 = buffer[k];
-                            if (!player.Sees(model, s1))
-                            {
-                                continue;
-                            }
-
                             var outcome = reply[s1];
                             var score = replyScore[s1];
                             if ((score > bestScore || (score == bestScore && outcome < best)) && player.Improves(model, s, outcome))

@@ -151,10 +151,7 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
                     var count = player.Moves(model, x, buffer);
                     for (var k = 0; k < count; k++)
                     {
-                        if (player.Sees(model, buffer[k]))
-                        {
-                            v = Math.Max(v, model.Payoff(member, buffer[k]));
-                        }
+                        v = Math.Max(v, model.Payoff(member, buffer[k]));
                     }
                 }
 
@@ -203,7 +200,7 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
                 var count = player.Moves(model, s, moves);
                 for (var k = 0; k < count; k++)
                 {
-                    if (player.Improves(model, s, moves[k]) && player.Sees(model, moves[k]))
+                    if (player.Improves(model, s, moves[k]))
                     {
                         uis[n++] = moves[k];
                     }
@@ -221,7 +218,7 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
                     var c = opponents[o].Moves(model, s, moves);
                     for (var k = 0; k < c; k++)
                     {
-                        if (opponents[o].Improves(model, s, moves[k]) && opponents[o].Sees(model, moves[k]))
+                        if (opponents[o].Improves(model, s, moves[k]))
                         {
                             var bits = model.Mask(moves[k]) & opponents[o].Mask;
                             if (relevant == all || IsNewChoice(choices[o], counts[o], bits, relevant))
@@ -339,7 +336,7 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
                 var n = 0;
                 for (var k = 0; k < count; k++)
                 {
-                    if (player.Improves(model, s, moves[k]) && player.Sees(model, moves[k]))
+                    if (player.Improves(model, s, moves[k]))
                     {
                         uis[n++] = moves[k];
                     }

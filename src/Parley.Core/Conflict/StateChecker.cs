@@ -17,7 +17,7 @@ internal sealed class StateChecker(ConflictModel model, Player[] players, Sancti
         var player = players[p];
         var buffer = new int[ConflictModel.MoveBufferSize(player.Mask)];
         var count = player.Moves(model, s, buffer);
-        return [.. buffer.Take(count).Where(t => player.Improves(model, s, t) && player.Sees(model, t))];
+        return [.. buffer.Take(count).Where(t => player.Improves(model, s, t))];
     }
 
     public StabilityExplanation Explain(int p, int s, StabilityConcept concept, bool firstFailureOnly = false)
@@ -83,7 +83,7 @@ internal sealed class StateChecker(ConflictModel model, Player[] players, Sancti
             var count = player.Moves(model, y, buffer);
             for (var k = 0; k < count; k++)
             {
-                if (player.Sees(model, buffer[k]) && player.Improves(model, s, buffer[k]))
+                if (player.Improves(model, s, buffer[k]))
                 {
                     return false;
                 }

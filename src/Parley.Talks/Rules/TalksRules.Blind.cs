@@ -46,8 +46,7 @@ public static partial class TalksRules
         var rule = BlindCheck.ParseRule(ruleName);
         Require(rule is not null, References, $"rule: one of {string.Join(", ", BlindCheck.Rules)}");
         var ids = CheckedParties(s, parties, stage);
-        var spent = s.Blind.Spent(stage?.Id);
-        Require(spent < policy.CheckBudget, CheckBudget, $"the budget of {policy.CheckBudget} blind checks and bidding rounds for {Scope(stage?.Id)} is spent", 409);
+        var spent = RequireBudget(s, stage?.Id);
         var answer = BlindCheck.Answer(s, ids, rule!.Value);
         var id = $"{stage?.Id ?? "T"}.C{(spent + 1).ToString(CultureInfo.InvariantCulture)}";
         return [new BlindCheckMade(id, stage?.Id, ids, ruleName ?? BlindCheck.Rules[0], answer)];
@@ -59,9 +58,7 @@ public static partial class TalksRules
         Require(stageId is not null, References, "stage: required");
         ProposalSeat(s, c, stageId);
         var stage = s.Stages[stageId!];
-        var policy = s.Process.Confidentiality;
-        var spent = s.Blind.Spent(stage.Id);
-        Require(spent < policy.CheckBudget, CheckBudget, $"the budget of {policy.CheckBudget} blind checks and bidding rounds for {Scope(stage.Id)} is spent", 409);
+        RequireBudget(s, stage.Id);
         string name;
         double lo, hi;
         string units;
@@ -236,15 +233,14 @@ public static partial class TalksRules
         return Math.Abs(k - Math.Round(k)) < 1e-9;
     }
 
-    private static string Scope(string? stage) => stage is null ? "the talks as a whole" : $"stage {stage}";
+    /// <summary>What the scope's budget has spent so far, when some is left (else 409 <see cref="CheckBudget"/>).</summary>
+    private static int RequireBudget(TalksProjection s, string? stage)
+    {
+        var budget = s.Process.Confidentiality.CheckBudget;
+        var spent = s.Blind.Spent(stage);
+        Require(spent < budget, CheckBudget, $"the budget of {budget} blind checks and bidding rounds for {(stage is null ? "the talks as a whole" : $"stage {stage}")} is spent", 409);
+        return spent;
+    }
 
     private static string Number(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
-
-    internal static void Require(bool condition, string rule, string message, int status)
-    {
-        if (!condition)
-        {
-            throw new RuleViolationException(rule, message, status);
-        }
-    }
 }

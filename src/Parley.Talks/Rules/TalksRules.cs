@@ -471,11 +471,12 @@ public static partial class TalksRules
     private static string Lower<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    internal static void Require(bool condition, string rule, string message)
+    /// <summary>Refuses with <paramref name="rule"/> unless <paramref name="condition"/> holds (HTTP <paramref name="status"/>: 422, or 409 when the talks' state refuses it).</summary>
+    internal static void Require(bool condition, string rule, string message, int status = 422)
     {
         if (!condition)
         {
-            throw new RuleViolationException(rule, message);
+            throw new RuleViolationException(rule, message, status);
         }
     }
 }
