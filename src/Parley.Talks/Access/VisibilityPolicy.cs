@@ -138,7 +138,7 @@ public static class VisibilityPolicy
             DisclosedToMediator d => SeesDisclosure(s, c, d.Party),
             TokenIssued or TokenRevoked => c.Kind == RoleKind.Organiser,
             BlindConsentSet b => c.Key == "party:" + b.Party || (c.Kind == RoleKind.Mediator && s.Process.Mediator is not null),
-            BlindCheckMade b => actor == c.Key || (c.Kind == RoleKind.Party && b.Parties.Contains(c.Party!)),
+            BlindCheckMade b => SeesCheck(c, actor, b.Parties),
             BidRoundOpened b => SeesRound(s, c, b.Round),
             BidRoundSettled b => SeesRound(s, c, b.Round),
             BidSubmitted or SingleTextMarked => actor == c.Key,
@@ -157,6 +157,14 @@ public static class VisibilityPolicy
             MeetingCancelled m when !Contents(s.Meetings[m.Meeting].Stage, actor) => Sight.Redacted,
             _ => Sight.Shown,
         };
+    }
+
+    /// <summary>A blind check: its asker and the parties whose data it used.</summary>
+    public static bool SeesCheck(Caller c, string asker, IReadOnlyList<string> parties)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(parties);
+        return asker == c.Key || (c.Kind == RoleKind.Party && parties.Contains(c.Party!));
     }
 
     /// <summary>A bidding round (its opening and result; never a bid): as stage contents by its opener.</summary>

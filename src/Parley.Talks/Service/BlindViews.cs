@@ -37,7 +37,7 @@ public static class BlindViews
     {
         ArgumentNullException.ThrowIfNull(s);
         RequireDesk(s, c);
-        return [.. s.Blind.Checks.Where(k => k.Asker == c.Key || (c.Kind == RoleKind.Party && k.Parties.Contains(c.Party!)))];
+        return [.. s.Blind.Checks.Where(k => VisibilityPolicy.SeesCheck(c, k.Asker, k.Parties))];
     }
 
     /// <summary>Checks and bidding rounds left per budget scope the caller may spend from (<c>T</c>: the talks as a whole).</summary>
