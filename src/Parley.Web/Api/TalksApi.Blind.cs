@@ -39,7 +39,7 @@ internal static partial class TalksApi
     private static async Task<Ok<ConsentResponse>> Consent(HttpContext http, string id, ConsentRequest r)
     {
         var consent = new BlindConsent(r.Weights, r.Reservation, r.RedLines, r.Named);
-        var (response, _) = await Appended(http, id, r, (s, c) => TalksRules.SetConsent(s, c, consent)).ConfigureAwait(false);
+        var response = (await Command(http, id, r, (s, c) => TalksRules.SetConsent(s, c, consent)).ConfigureAwait(false)).Value!;
         return TypedResults.Ok(new ConsentResponse(consent, response.Version));
     }
 
