@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Parley.Tests;
+
+namespace Parley.Studio.BrowserTests;
+
+/// <summary>The workbench on the flagship (<c>parley studio examples/ukraine-talks-2025.yaml</c>): what it shows on load,
+/// a red line switched off and back, undo/redo, and an invalid edit reported at its field.</summary>
+public sealed partial class WorkbenchUiTests
+{
+    private static readonly LocatorAssertionsToHaveTextOptions Slow = new() { Timeout = 60_000 };
+
+    [ChromiumFact]
+    public async Task Flagship_WithoutAClick_ShowsPackages_EmptyZone_BlockingRedLines_Equilibria_AndOutlook()
+    {
+        await using var s = await StudioSession.StartAsync("ukraine-talks-2025.yaml");
+
+        await Assertions.Expect(s.TestId("pkg-count")).ToHaveTextAsync("9,216", Slow);
+        await Assertions.Expect(s.TestId("zone-size")).ToHaveTextAsync("0");
+        var blocking = s.TestId("blocking");
+        await Assertions.Expect(blocking).ToContainTextAsync("RU-donbas");
+        await Assertions.Expect(blocking).ToContainTextAsync("UA-no-withdrawal");
+        var equilibria = s.TestId("equilibria");
+        await Assertions.Expect(equilibria.Locator("tbody tr").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(equilibria).ToContainTextAsync(new Regex("nash", RegexOptions.IgnoreCase));
+        await Assertions.Expect(s.TestId("outlook").Locator("img")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(s.TestId("outlook-runs")).ToContainTextAsync("200 runs");
+        await Assertions.Expect(s.TestId("file")).ToContainTextAsync("ukraine-talks-2025.yaml");
+        await s.ScreenshotAsync("studio-flagship");
+
+        foreach (var tab in new[] { "issues", "preferences", "conflict", "process", "simulation", "yaml", "versions" })
+        {
+            await s.TabAsync(tab);
+            await Assertions.Expect(s.Page.Locator($"[data-tab='{tab}'].active")).ToBeVisibleAsync();
+            await s.ScreenshotAsync($"studio-tab-{tab}");
+        }
+
+        Assert.True(s.Errors.Count == 0, string.Join("\n", s.Errors));
+    }
+
+    [ChromiumFact]
+    public async Task RedLine_SwitchedOff_OpensTheZoneToSevenPackages_AndUndoRedoRestoreIt()
+    {
+        await using var s = await StudioSession.StartAsync("ukraine-talks-2025.yaml");
+        var zone = s.TestId("zone-size");
+        await Assertions.Expect(zone).ToHaveTextAsync("0", Slow);
+        await s.TabAsync("preferences");
+        var donbas = s.Page.Locator("[data-toggle='RU-donbas']");
+
+        await donbas.UncheckAsync();
+        await Assertions.Expect(zone).ToHaveTextAsync("7", Slow);
+        await Assertions.Expect(s.TestId("nash")).ToBeVisibleAsync();
+        await s.ScreenshotAsync("studio-red-line-off");
+
+        await s.TestId("undo").ClickAsync();
+        await Assertions.Expect(zone).ToHaveTextAsync("0", Slow);
+        await Assertions.Expect(donbas).ToBeCheckedAsync();
+
+        await s.TestId("redo").ClickAsync();
+        await Assertions.Expect(zone).ToHaveTextAsync("7", Slow);
+        await Assertions.Expect(donbas).Not.ToBeCheckedAsync();
+
+        // The keyboard does the same: Ctrl+Z back to the empty zone, Ctrl+Shift+Z forward again.
+        await s.Page.Keyboard.PressAsync("Control+z");
+        await Assertions.Expect(zone).ToHaveTextAsync("0", Slow);
+        await Assertions.Expect(s.TestId("redo")).ToBeEnabledAsync();
+        await s.Page.Keyboard.PressAsync("Control+Shift+z");
+        Assert.True(s.Errors.Count == 0, string.Join("\n", s.Errors));
+        await Assertions.Expect(zone).ToHaveTextAsync("7", Slow);
+        await s.ScreenshotAsync("studio-redo");
+        Assert.True(s.Errors.Count == 0, string.Join("\n", s.Errors));
+    }
+
+    [ChromiumFact]
+    public async Task InvalidEdit_ShowsTheLoadersError_AtTheField_WithItsFileLineColumn()
+    {
+        await using var s = await StudioSession.StartAsync("ukraine-talks-2025.yaml");
+        await Assertions.Expect(s.TestId("zone-size")).ToHaveTextAsync("0", Slow);
+        await s.TabAsync("preferences");
+        const string rule = "/preferences/RU/red_lines/0/rule";
+
+        await s.FillAsync(rule, "T in [T3, T9]");
+        var error = s.Page.Locator($"[data-path='{rule}'] [data-testid='field-error']");
+        await Assertions.Expect(error).ToContainTextAsync("T9", new() { Timeout = 60_000 });
+        Assert.Matches(LocationPattern(), await error.InnerTextAsync());
+        await Assertions.Expect(s.Page.Locator("[data-tab='preferences'] .badge")).ToHaveTextAsync("1");
+        await Assertions.Expect(s.TestId("lens-bargaining-status")).ToContainTextAsync("errors");
+        await s.ScreenshotAsync("studio-field-error");
+
+        // Undo takes the edit back: the error goes and the lenses answer again.
+        await s.TestId("undo").ClickAsync();
+        await Assertions.Expect(error).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await Assertions.Expect(s.Field(rule)).ToHaveValueAsync("T in [T3, T4]");
+        await Assertions.Expect(s.TestId("zone-size")).ToHaveTextAsync("0", Slow);
+        Assert.True(s.Errors.Count == 0, string.Join("\n", s.Errors));
+    }
+
+    [GeneratedRegex(@"ukraine-talks-2025\.yaml:\d+:\d+")]
+    private static partial Regex LocationPattern();
+}
