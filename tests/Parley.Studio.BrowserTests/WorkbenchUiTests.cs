@@ -95,6 +95,33 @@ public sealed partial class WorkbenchUiTests
         Assert.True(s.Errors.Count == 0, string.Join("\n", s.Errors));
     }
 
+    [ChromiumFact]
+    public async Task WeightSlider_Dragged_RerunsTheAgreementSpace_WithTheNewWeight()
+    {
+        await using var s = await StudioSession.StartAsync("ukraine-talks-2025.yaml");
+        await Assertions.Expect(s.TestId("zone-size")).ToHaveTextAsync("0", Slow);
+        await s.TabAsync("preferences");
+        var status = s.TestId("lens-bargaining-status");
+        var slider = s.TestId("weight-RU-T");
+
+        // Ten key steps are a drag: the weight box follows, and the lenses answer on the new weight.
+        await slider.FocusAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await s.Page.Keyboard.PressAsync("ArrowLeft");
+        }
+
+        await Assertions.Expect(s.Field("/preferences/RU/weights/T")).ToHaveValueAsync("25");
+        await Assertions.Expect(status).ToHaveAttributeAsync("data-since-edit", new Regex(@"^\d+$"), new() { Timeout = 60_000 });
+        await Assertions.Expect(s.TestId("yaml-text")).ToHaveCountAsync(0);
+        await s.TabAsync("yaml");
+        await Assertions.Expect(s.TestId("yaml-text")).ToHaveValueAsync(new Regex(@"\bT: 25\b"));
+        var ms = await status.GetAttributeAsync("data-since-edit");
+        Directory.CreateDirectory(Chromium.Screenshots);
+        await File.AppendAllTextAsync(Path.Combine(Chromium.Screenshots, "studio-weight-latency.txt"), $"edit to agreement space on screen: {ms} ms\n");
+        Assert.True(s.Errors.Count == 0, string.Join("\n", s.Errors));
+    }
+
     [GeneratedRegex(@"ukraine-talks-2025\.yaml:\d+:\d+")]
     private static partial Regex LocationPattern();
 }

@@ -13,7 +13,7 @@ import * as api from './api.js';
 const $ = (id) => document.getElementById(id);
 const form = $('form');
 const status = $('status');
-const state = { tree: null, off: {}, check: null, file: null, comments: 0, versions: [], yaml: '', tab: 'situation' };
+const state = { editedAt: null, tree: null, off: {}, check: null, file: null, comments: 0, versions: [], yaml: '', tab: 'situation' };
 const lenses = createLenses($('lenses'));
 let history = null;
 let timer = null;
@@ -46,6 +46,7 @@ const ctx = {
   parked: (party) => state.off[party] ?? [],
   setQuiet: (ptr, value) => set(state.tree, ptr, value),
   set(ptr, value, { rerender = false } = {}) {
+    state.editedAt = performance.now();
     set(state.tree, ptr, value);
     if (value === undefined) prune(ptr);
     history.record(snapshot(), ptr);
@@ -72,6 +73,7 @@ const ctx = {
       set(state.tree, path, list.filter((_, i) => i !== index));
       if (override !== undefined) { set(state.tree, `${OVERRIDES}/${esc(id)}`, undefined); prune(`${OVERRIDES}/${esc(id)}`); }
     }
+    state.editedAt = performance.now();
     state.off = { ...state.off, [party]: parked };
     if (parked.length === 0) delete state.off[party];
     history.record(snapshot(), null);
@@ -111,7 +113,7 @@ async function refresh() {
     const errors = check.diagnostics.filter(d => d.severity === 'error').length;
     status.textContent = check.valid ? 'valid' : `${errors} error${errors === 1 ? '' : 's'}`;
     status.className = check.valid ? 'ok' : 'bad';
-    if (check.valid) lenses.refresh(state.tree); else lenses.invalid();
+    if (check.valid) lenses.refresh(state.tree, state.editedAt); else lenses.invalid();
   } catch (e) {
     if (e.name !== 'AbortError') status.textContent = `check failed: ${e.message}`;
   }
@@ -207,6 +209,7 @@ function yamlTab() {
 
 function undo(snap) {
   if (!snap) return;
+  state.editedAt = performance.now();
   state.tree = snap.tree;
   state.off = snap.off ?? {};
   render();

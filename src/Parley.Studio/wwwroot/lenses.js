@@ -23,13 +23,14 @@ export function createLenses(root) {
     cards.set(lens.id, { lens, status, body, controller: null, busy: false });
   }
 
-  async function run(id, tree, extra = {}) {
+  async function run(id, tree, extra = {}, since = null) {
     const c = cards.get(id);
     c.controller?.abort();
     const controller = new AbortController();
     c.controller = controller;
     c.status.replaceChildren(h('span', { class: 'spinner', 'aria-label': 'running' }), extra.runs ? ` ${fmt(extra.runs)} runs…` : '');
     c.status.dataset.state = 'running';
+    delete c.status.dataset.sinceEdit;
     const started = performance.now();
     try {
       const answer = await api.lens(id, { tree, ...extra }, controller.signal);
@@ -38,7 +39,12 @@ export function createLenses(root) {
         ? [h('p', { class: 'muted', 'data-testid': `lens-${id}-note` }, answer.note ?? 'not applicable to this scenario')]
         : c.lens.render(answer.data ?? {}, { rerun: (more) => run(id, lastTree, more) })),
         answer.html ? h('details', { class: 'briefing-section' }, h('summary', {}, 'as in the briefing'), htmlView(answer.html, `lens-${id}-html`)) : '');
+      // The request's own time, and (after an edit) the time from the edit to this answer on screen, debounce included.
       c.status.textContent = ` ${Math.round(performance.now() - started)} ms`;
+      if (since !== null) {
+        c.status.dataset.sinceEdit = String(Math.round(performance.now() - since));
+        c.status.title = `${c.status.dataset.sinceEdit} ms from the edit to this answer`;
+      }
       c.status.dataset.state = 'done';
     } catch (e) {
       if (e.name === 'AbortError' || controller !== c.controller) return;
@@ -50,9 +56,9 @@ export function createLenses(root) {
 
   return {
     // Every lens on a valid tree; bargaining is sent first so the zone answers first.
-    refresh(tree) {
+    refresh(tree, since = null) {
       lastTree = tree;
-      for (const { lens } of cards.values()) run(lens.id, tree);
+      for (const { lens } of cards.values()) run(lens.id, tree, {}, since);
     },
     invalid() {
       for (const c of cards.values()) {
