@@ -44,7 +44,7 @@ svg.diagram text { font-family: system-ui, Arial, sans-serif; } svg .node-title 
 svg .node-detail { font-size: 11px; fill: #444; } svg .node-badge { font-size: 11.5px; fill: #b00020; }
 svg .edge-label { font-size: 11px; fill: #333; font-weight: 600; } svg .node-code { font-size: 12px; font-family: ui-monospace, monospace; }
 svg .event-date { font-size: 12px; font-weight: 600; } svg .event-label { font-size: 11px; fill: #444; }
-.projections { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .5rem 1rem; }
+.projections { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .3rem .6rem; }
 `;
 
 // Server-made HTML (a briefing section) in a shadow root, as Parley.Web shows the briefing: nodes from DOMParser (inert),
