@@ -96,6 +96,33 @@ public sealed partial class WorkbenchUiTests
     }
 
     [ChromiumFact]
+    public async Task RedLineRule_CompletesIssueIds_ThenOnlyThatIssuesOptions()
+    {
+        await using var s = await StudioSession.StartAsync("ukraine-talks-2025.yaml");
+        await Assertions.Expect(s.TestId("zone-size")).ToHaveTextAsync("0", Slow);
+        await s.TabAsync("preferences");
+        const string rule = "/preferences/US/red_lines/0/rule";
+        var input = s.Field(rule);
+        var menu = s.Page.Locator($"[data-path='{rule}'] [data-testid='completion']");
+
+        await input.FillAsync("");
+        await input.PressSequentiallyAsync("G");
+        await Assertions.Expect(menu).ToBeVisibleAsync();
+        await Assertions.Expect(menu.Locator("li").First).ToHaveTextAsync("G0");
+        await input.PressSequentiallyAsync(" in [");
+        await Assertions.Expect(menu.Locator("li")).ToHaveTextAsync(["G0", "G1", "G2", "G3", "G4", "G5"]);
+        await input.PressSequentiallyAsync("G");
+        await s.Page.Keyboard.PressAsync("ArrowDown");
+        await s.Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(input).ToHaveValueAsync("G in [G1");
+        await Assertions.Expect(menu).ToBeHiddenAsync();
+        await input.PressSequentiallyAsync(", G2]");
+        await Assertions.Expect(s.TestId("status")).ToHaveTextAsync("valid", new() { Timeout = 30_000 });
+        await s.ScreenshotAsync("studio-completion");
+        Assert.True(s.Errors.Count == 0, string.Join("\n", s.Errors));
+    }
+
+    [ChromiumFact]
     public async Task WeightSlider_Dragged_RerunsTheAgreementSpace_WithTheNewWeight()
     {
         await using var s = await StudioSession.StartAsync("ukraine-talks-2025.yaml");
