@@ -68,6 +68,15 @@ public sealed partial class WorkbenchUiTests
         Assert.True(s.Errors.Count == 0, string.Join("\n", s.Errors));
         await Assertions.Expect(zone).ToHaveTextAsync("7", Slow);
         await s.ScreenshotAsync("studio-redo");
+
+        // Before saving, the dialog states what the file would lose: its comments, and the red line switched off.
+        await s.TestId("save").ClickAsync();
+        var lost = s.TestId("save-comments");
+        await Assertions.Expect(lost).ToContainTextAsync("drops 42 comments");
+        await Assertions.Expect(lost).ToContainTextAsync("1 red line switched off is not saved");
+        await s.ScreenshotAsync("studio-save-dialog");
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(s.TestId("save-dialog")).ToBeHiddenAsync();
         Assert.True(s.Errors.Count == 0, string.Join("\n", s.Errors));
     }
 
