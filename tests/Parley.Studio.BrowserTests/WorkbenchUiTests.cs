@@ -50,6 +50,7 @@ public sealed partial class WorkbenchUiTests
         await donbas.UncheckAsync();
         await Assertions.Expect(zone).ToHaveTextAsync("7", Slow);
         await Assertions.Expect(s.TestId("nash")).ToBeVisibleAsync();
+        await donbas.ScrollIntoViewIfNeededAsync();
         await s.ScreenshotAsync("studio-red-line-off");
 
         await s.TestId("undo").ClickAsync();
@@ -94,6 +95,7 @@ public sealed partial class WorkbenchUiTests
         Assert.Matches(LocationPattern(), await error.InnerTextAsync());
         await Assertions.Expect(s.Page.Locator("[data-tab='preferences'] .badge")).ToHaveTextAsync("1");
         await Assertions.Expect(s.TestId("lens-bargaining-status")).ToContainTextAsync("errors");
+        await s.Field(rule).ScrollIntoViewIfNeededAsync();
         await s.ScreenshotAsync("studio-field-error");
 
         // Undo takes the edit back: the error goes and the lenses answer again.
