@@ -24,6 +24,7 @@ internal static class CliApp
         root.Subcommands.Add(TournamentCommand.Create());
         root.Subcommands.Add(ForecastCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ClusterCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
