@@ -13,9 +13,10 @@ internal static class SqlLedger
 {
     /// <summary>
     /// Checks the idempotency key, then the expected version, then appends. The caller holds the
-    /// write lock on the stream (SQLite: the single writer; PostgreSQL: <c>SELECT … FOR UPDATE</c>).
+    /// write lock on the stream (SQLite: the single writer). PostgreSQL does the same server-side in
+    /// one call (<see cref="PostgresAppendFunction"/>); keep the two in step.
     /// </summary>
-    public static async Task<AppendResult> AppendAsync(DbConnection connection, DbTransaction transaction, AppendRequest request, string lockClause)
+    public static async Task<AppendResult> AppendAsync(DbConnection connection, DbTransaction transaction, AppendRequest request)
     {
         ArgumentOutOfRangeException.ThrowIfZero(request.Events.Count);
         var at = request.At.ToUnixTimeMilliseconds();
@@ -28,7 +29,7 @@ internal static class SqlLedger
         }
 
         var actual = await connection.ExecuteScalarAsync<long?>(
-            "SELECT version FROM talks WHERE id = @id" + lockClause, new { id = request.TalksId }, transaction).ConfigureAwait(false) ?? 0;
+            "SELECT version FROM talks WHERE id = @id", new { id = request.TalksId }, transaction).ConfigureAwait(false) ?? 0;
 
         if (request.IdempotencyKey is { } key
             && await FindIdempotentAsync(connection, transaction, request.TalksId, key, request.RequestHash).ConfigureAwait(false) is { } seen)

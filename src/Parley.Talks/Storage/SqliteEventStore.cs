@@ -84,7 +84,7 @@ public sealed class SqliteEventStore : IEventStore
 
     /// <inheritdoc />
     public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default) =>
-        (AppendResult)(await WriteAsync(async (c, tx) => await SqlLedger.AppendAsync(c, tx, request, "").ConfigureAwait(false), cancellationToken).ConfigureAwait(false))!;
+        (AppendResult)(await WriteAsync(async (c, tx) => await SqlLedger.AppendAsync(c, tx, request).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))!;
 
     /// <inheritdoc />
     public async Task<AppendResult?> FindIdempotentAsync(string talksId, string key, string requestHash, CancellationToken cancellationToken = default)

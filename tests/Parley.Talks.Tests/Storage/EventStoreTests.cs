@@ -65,6 +65,28 @@ public sealed class EventStoreTests
     }
 
     [Theory, SqliteStore, PostgresStore]
+    public async Task Append_ManyAtOnce_RefusalsFailAlone_AndTheRestCommitInOrder(string kind)
+    {
+        // Submitted together, so group commit puts them in one batch where it can: the stale and the reused-key
+        // appends must fail alone, the others commit, and each talks' appends keep their submission order.
+        await using var t = await TestStores.CreateAsync(kind);
+        await t.Store.AppendAsync(Request("k0", 0, "key-0", new TalksCreated("T", "x")));
+        var good = Enumerable.Range(1, 20).Select(i => t.Store.AppendAsync(Request("k" + i, 0, null, new TalksCreated("T" + i, "x")))).ToList();
+        var stale = t.Store.AppendAsync(Request("k0", 0, null, new StageOpened("S1")));
+        var reused = t.Store.AppendAsync(Request("k0", 1, "key-0", new StageOpened("S1"), new StageOpened("S2")));
+        var next = t.Store.AppendAsync(Request("k0", 1, "key-1", new StageOpened("S3")));
+
+        Assert.All(await Task.WhenAll(good), r => Assert.Equal((1, 1, false), (r.FirstVersion, r.LastVersion, r.Replayed)));
+        var conflict = await Assert.ThrowsAsync<ConcurrencyException>(() => stale);
+        Assert.Equal((0, 1), (conflict.Expected, conflict.Actual));
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => reused);
+        var after = await next;
+        Assert.Equal((2, 2, false), (after.FirstVersion, after.LastVersion, after.Replayed));
+        Assert.Equal([new TalksCreated("T", "x"), new StageOpened("S3")], (await t.Store.ReadAsync("k0", 0, 100)).Select(e => e.Event));
+        Assert.Equal(21, (await t.Store.ListTalksAsync(null, 100)).Count);
+    }
+
+    [Theory, SqliteStore, PostgresStore]
     public async Task Append_KeyReusedForAnotherRequest_Throws(string kind)
     {
         await using var t = await TestStores.CreateAsync(kind);
