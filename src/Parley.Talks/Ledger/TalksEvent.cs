@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Reflection;
 using System.Text.Json.Serialization;
 
 namespace Parley.Talks.Ledger;
@@ -42,7 +44,12 @@ namespace Parley.Talks.Ledger;
 [JsonDerivedType(typeof(SingleTextSubmitted), "single-text-submitted")]
 public abstract record TalksEvent
 {
-    /// <summary>The stored type name (e.g. <c>stage-opened</c>).</summary>
+    // The discriminators above are the one list of stored type names; read once from the attributes.
+    private static readonly FrozenDictionary<Type, string> TypeNames = typeof(TalksEvent)
+        .GetCustomAttributes<JsonDerivedTypeAttribute>()
+        .ToFrozenDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
+
+    /// <summary>The stored type name (e.g. <c>stage-opened</c>): the event's JSON discriminator.</summary>
     [JsonIgnore]
-    public abstract string TypeName { get; }
+    public string TypeName => TypeNames[GetType()];
 }

@@ -142,6 +142,8 @@ public sealed class TalksApiTests
         Assert.False(page2.TryGetProperty("next", out _));
         var types = page1.GetProperty("items").EnumerateArray().Concat(page2.GetProperty("items").EnumerateArray()).Select(e => e.GetProperty("type").GetString()).ToList();
         Assert.Equal(1, types.Count(t => t == "position-submitted"));
+        // The stored type name is the discriminator only, never a second field of the event.
+        Assert.DoesNotContain("typeName", page1.GetRawText() + page2.GetRawText(), StringComparison.OrdinalIgnoreCase);
 
         var observer = await s.GetJsonAsync(Talks + "/events?limit=500", "observer");
         Assert.DoesNotContain(observer.GetProperty("items").EnumerateArray(), e => e.GetProperty("type").GetString() == "position-submitted");

@@ -9,8 +9,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="Max">Largest admissible bid.</param>
 /// <param name="Unit">Unit (may be empty).</param>
 /// <param name="Bidders">Who must bid before it settles.</param>
-public sealed record BidRoundOpened(string Round, string Stage, string Subject, string? Issue, double Min, double Max, string Unit, IReadOnlyList<string> Bidders) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "bid-round-opened";
-}
+public sealed record BidRoundOpened(string Round, string Stage, string Subject, string? Issue, double Min, double Max, string Unit, IReadOnlyList<string> Bidders) : TalksEvent;

@@ -5,8 +5,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="Overlap">True when the acceptable ranges overlap.</param>
 /// <param name="Value">The settlement (the overlap's midpoint, on the issue's step for a numeric issue), or null.</param>
 /// <param name="Gap">Without overlap and with every bidder's consent: the gap as a share of the round's range in buckets, else null.</param>
-public sealed record BidRoundSettled(string Round, bool Overlap, double? Value, string? Gap) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "bid-round-settled";
-}
+public sealed record BidRoundSettled(string Round, bool Overlap, double? Value, string? Gap) : TalksEvent;

@@ -6,8 +6,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="Side">Which end the bound is.</param>
 /// <param name="Bound">The acceptable bound.</param>
 /// <param name="RevealGap">The bidder consents to the gap being shown in buckets when the bounds do not overlap.</param>
-public sealed record BidSubmitted(string Round, string Party, BidSide Side, double Bound, bool RevealGap) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "bid-submitted";
-}
+public sealed record BidSubmitted(string Round, string Party, BidSide Side, double Bound, bool RevealGap) : TalksEvent;

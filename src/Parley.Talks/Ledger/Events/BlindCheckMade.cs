@@ -6,8 +6,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="Parties">The parties checked.</param>
 /// <param name="Rule">The suggestion rule (<c>max-min-gain</c>, <c>nash</c>, <c>kalai-smorodinsky</c>).</param>
 /// <param name="Answer">What was revealed.</param>
-public sealed record BlindCheckMade(string Check, string? Stage, IReadOnlyList<string> Parties, string Rule, BlindAnswer Answer) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "blind-check-made";
-}
+public sealed record BlindCheckMade(string Check, string? Stage, IReadOnlyList<string> Parties, string Rule, BlindAnswer Answer) : TalksEvent;

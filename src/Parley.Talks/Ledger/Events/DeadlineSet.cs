@@ -10,8 +10,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="SetBy">Party that set it, or null.</param>
 /// <param name="Consequence">What its expiry triggers.</param>
 /// <param name="Note">The consequence in words.</param>
-public sealed record DeadlineSet(string Deadline, string Name, DateOnly Date, string? Stage, string? SetBy, DeadlineConsequence Consequence, string Note) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "deadline-set";
-}
+public sealed record DeadlineSet(string Deadline, string Name, DateOnly Date, string? Stage, string? SetBy, DeadlineConsequence Consequence, string Note) : TalksEvent;

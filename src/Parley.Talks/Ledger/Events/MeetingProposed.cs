@@ -5,8 +5,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="Stage">Stage id.</param>
 /// <param name="Venue">Venue id.</param>
 /// <param name="Date">Proposed day, if any.</param>
-public sealed record MeetingProposed(string Meeting, string Stage, string Venue, DateOnly? Date) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "meeting-proposed";
-}
+public sealed record MeetingProposed(string Meeting, string Stage, string Venue, DateOnly? Date) : TalksEvent;

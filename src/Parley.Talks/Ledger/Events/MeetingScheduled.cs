@@ -2,8 +2,4 @@ namespace Parley.Talks.Ledger;
 
 /// <summary>A proposed meeting was confirmed (every participant accepted its venue).</summary>
 /// <param name="Meeting">Meeting id.</param>
-public sealed record MeetingScheduled(string Meeting) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "meeting-scheduled";
-}
+public sealed record MeetingScheduled(string Meeting) : TalksEvent;

@@ -4,8 +4,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="Party">The appointing party.</param>
 /// <param name="Name">The negotiator.</param>
 /// <param name="Role">Their role (e.g. head of delegation); may be empty.</param>
-public sealed record NegotiatorAppointed(string Party, string Name, string Role) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "negotiator-appointed";
-}
+public sealed record NegotiatorAppointed(string Party, string Name, string Role) : TalksEvent;

@@ -3,8 +3,4 @@ namespace Parley.Talks.Ledger;
 /// <summary>A party accepted a proposal.</summary>
 /// <param name="Proposal">Proposal id.</param>
 /// <param name="Party">Accepting party.</param>
-public sealed record ProposalAccepted(string Proposal, string Party) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "proposal-accepted";
-}
+public sealed record ProposalAccepted(string Proposal, string Party) : TalksEvent;

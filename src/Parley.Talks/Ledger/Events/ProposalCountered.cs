@@ -7,8 +7,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="Package">Issue id → option id.</param>
 /// <param name="Note">Free text (may be empty).</param>
 /// <param name="CounterTo">The proposal being countered.</param>
-public sealed record ProposalCountered(string Proposal, string? Party, string? Stage, IReadOnlyDictionary<string, string> Package, string Note, string CounterTo) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "proposal-countered";
-}
+public sealed record ProposalCountered(string Proposal, string? Party, string? Stage, IReadOnlyDictionary<string, string> Package, string Note, string CounterTo) : TalksEvent;

@@ -4,8 +4,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="Proposal">Proposal id.</param>
 /// <param name="Party">Rejecting party.</param>
 /// <param name="Reason">Why (may be empty).</param>
-public sealed record ProposalRejected(string Proposal, string Party, string Reason) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "proposal-rejected";
-}
+public sealed record ProposalRejected(string Proposal, string Party, string Reason) : TalksEvent;

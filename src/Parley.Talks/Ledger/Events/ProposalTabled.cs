@@ -7,8 +7,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="Package">Issue id → option id.</param>
 /// <param name="Note">Free text (may be empty).</param>
 /// <param name="CounterTo">The proposal this one counters, or null.</param>
-public sealed record ProposalTabled(string Proposal, string? Party, string? Stage, IReadOnlyDictionary<string, string> Package, string Note, string? CounterTo) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "proposal-tabled";
-}
+public sealed record ProposalTabled(string Proposal, string? Party, string? Stage, IReadOnlyDictionary<string, string> Package, string Note, string? CounterTo) : TalksEvent;

@@ -5,8 +5,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="Round">Round marked.</param>
 /// <param name="Party">The participant.</param>
 /// <param name="Marks">Issue id → mark, for every issue of the text.</param>
-public sealed record SingleTextMarked(string Stage, int Round, string Party, IReadOnlyDictionary<string, IssueMark> Marks) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "single-text-marked";
-}
+public sealed record SingleTextMarked(string Stage, int Round, string Party, IReadOnlyDictionary<string, IssueMark> Marks) : TalksEvent;

@@ -4,8 +4,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="Stage">The stage.</param>
 /// <param name="Round">The round sent.</param>
 /// <param name="Proposal">The proposal it became (signed under the stage's rules).</param>
-public sealed record SingleTextSubmitted(string Stage, int Round, string Proposal) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "single-text-submitted";
-}
+public sealed record SingleTextSubmitted(string Stage, int Round, string Proposal) : TalksEvent;

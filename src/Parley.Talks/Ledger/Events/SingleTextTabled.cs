@@ -5,8 +5,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="Round">Round number (1, 2, …).</param>
 /// <param name="Package">Issue id → option id.</param>
 /// <param name="Note">Free text (may be empty).</param>
-public sealed record SingleTextTabled(string Stage, int Round, IReadOnlyDictionary<string, string> Package, string Note) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "single-text-tabled";
-}
+public sealed record SingleTextTabled(string Stage, int Round, IReadOnlyDictionary<string, string> Package, string Note) : TalksEvent;

@@ -6,8 +6,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="Stage">Stage id.</param>
 /// <param name="Outcome"><see cref="StageStatus.Done"/> or <see cref="StageStatus.Failed"/>.</param>
 /// <param name="Reason">Why (may be empty).</param>
-public sealed record StageClosed(string Stage, StageStatus Outcome, string Reason) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "stage-closed";
-}
+public sealed record StageClosed(string Stage, StageStatus Outcome, string Reason) : TalksEvent;

@@ -7,8 +7,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="Stage">Stage id.</param>
 /// <param name="Party">Agreeing party.</param>
 /// <param name="Reason">Free text (may be empty).</param>
-public sealed record StageDoneAgreed(string Stage, string Party, string Reason) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "stage-done-agreed";
-}
+public sealed record StageDoneAgreed(string Stage, string Party, string Reason) : TalksEvent;

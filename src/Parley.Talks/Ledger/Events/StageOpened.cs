@@ -2,8 +2,4 @@ namespace Parley.Talks.Ledger;
 
 /// <summary>A stage of the process opened.</summary>
 /// <param name="Stage">Stage id.</param>
-public sealed record StageOpened(string Stage) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "stage-opened";
-}
+public sealed record StageOpened(string Stage) : TalksEvent;

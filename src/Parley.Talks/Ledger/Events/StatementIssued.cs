@@ -6,8 +6,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="Text">The statement.</param>
 /// <param name="Public">True for a public statement.</param>
 /// <param name="Stage">For a private statement, the stage whose participants it is for (null: the talks as a whole).</param>
-public sealed record StatementIssued(string Statement, string? Party, string Text, bool Public, string? Stage = null) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "statement-issued";
-}
+public sealed record StatementIssued(string Statement, string? Party, string Text, bool Public, string? Stage = null) : TalksEvent;

@@ -7,8 +7,4 @@ namespace Parley.Talks.Ledger;
 /// <param name="Kind">Role it stands for.</param>
 /// <param name="Party">Party of a delegation token, else null.</param>
 /// <param name="Label">Human label.</param>
-public sealed record TokenIssued(string Token, RoleKind Kind, string? Party, string Label) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "token-issued";
-}
+public sealed record TokenIssued(string Token, RoleKind Kind, string? Party, string Label) : TalksEvent;

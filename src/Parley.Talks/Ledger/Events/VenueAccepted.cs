@@ -3,8 +3,4 @@ namespace Parley.Talks.Ledger;
 /// <summary>A party accepted a venue.</summary>
 /// <param name="Venue">Venue id.</param>
 /// <param name="Party">Accepting party.</param>
-public sealed record VenueAccepted(string Venue, string Party) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "venue-accepted";
-}
+public sealed record VenueAccepted(string Venue, string Party) : TalksEvent;

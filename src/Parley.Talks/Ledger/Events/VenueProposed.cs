@@ -3,8 +3,4 @@ namespace Parley.Talks.Ledger;
 /// <summary>A venue was put forward.</summary>
 /// <param name="Venue">Venue id.</param>
 /// <param name="Name">Place.</param>
-public sealed record VenueProposed(string Venue, string Name) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "venue-proposed";
-}
+public sealed record VenueProposed(string Venue, string Name) : TalksEvent;

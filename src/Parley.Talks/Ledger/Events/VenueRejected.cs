@@ -3,8 +3,4 @@ namespace Parley.Talks.Ledger;
 /// <summary>A party rejected a venue.</summary>
 /// <param name="Venue">Venue id.</param>
 /// <param name="Party">Rejecting party.</param>
-public sealed record VenueRejected(string Venue, string Party) : TalksEvent
-{
-    /// <inheritdoc />
-    public override string TypeName => "venue-rejected";
-}
+public sealed record VenueRejected(string Venue, string Party) : TalksEvent;
