@@ -7,7 +7,7 @@ internal sealed partial class ScenarioReader
     /// <summary>Above this many options the loader does not enumerate states to prove one is feasible.</summary>
     private const int FeasibilityCheckMaxOptions = 20;
 
-    private ConflictSpec? ReadConflict(YNode node, ValueList<Party> parties)
+    private ConflictSpec? ReadConflict(RawNode node, ValueList<Party> parties)
     {
         if (Mapping(node, "conflict (decision_makers, infeasible, exclusive, status_quo)") is not { } map)
         {
@@ -16,8 +16,8 @@ internal sealed partial class ScenarioReader
 
         _ = parties;
         CheckKeys(map, ["decision_makers", "infeasible", "exclusive", "at_least_one", "status_quo"], "conflict");
-        var optionIds = new Dictionary<string, YNode>(StringComparer.Ordinal);
-        var dmNodes = new List<(YMapping Map, string Id, string Name, ValueList<ConflictOption> Options)>();
+        var optionIds = new Dictionary<string, RawNode>(StringComparer.Ordinal);
+        var dmNodes = new List<(RawMapping Map, string Id, string Name, ValueList<ConflictOption> Options)>();
         var dmIds = new HashSet<string>(StringComparer.Ordinal);
         if (map["decision_makers"] is not { } dmsNode)
         {
@@ -115,16 +115,16 @@ internal sealed partial class ScenarioReader
         }
 
         var spec = new ConflictSpec(dms.ToValueList(), infeasible, exclusive, atLeastOne, statusQuo);
-        CheckFeasibility(spec, map, allOptions, dmNodes.Where(d => d.Id.Length > 0).GroupBy(d => d.Id).ToDictionary(g => g.Key, g => (YNode)g.First().Map, StringComparer.Ordinal));
+        CheckFeasibility(spec, map, allOptions, dmNodes.Where(d => d.Id.Length > 0).GroupBy(d => d.Id).ToDictionary(g => g.Key, g => (RawNode)g.First().Map, StringComparer.Ordinal));
         return spec;
     }
 
-    private ConflictOption? ReadConflictOption(YNode node)
+    private ConflictOption? ReadConflictOption(RawNode node)
     {
-        if (node is YScalar scalar)
+        if (node is RawScalar scalar)
         {
             CheckId(scalar, "conflict option");
-            return new ConflictOption(scalar.Value, scalar.Value);
+            return new ConflictOption(scalar.Text, scalar.Text);
         }
 
         if (Mapping(node, "a conflict option (id, name, direction)") is not { } map)
@@ -134,7 +134,7 @@ internal sealed partial class ScenarioReader
 
         CheckKeys(map, ["id", "name", "direction"], "conflict option");
         var id = RequiredText(map, "id", "conflict option");
-        if (map["id"] is YScalar idNode)
+        if (map["id"] is RawScalar idNode)
         {
             CheckId(idNode, "conflict option");
         }
@@ -161,7 +161,7 @@ internal sealed partial class ScenarioReader
         return new ConflictOption(id, OptionalText(map, "name") ?? id, direction);
     }
 
-    private ValueList<Condition> ConditionList(YNode node, string what, List<string> allOptions)
+    private ValueList<Condition> ConditionList(RawNode node, string what, List<string> allOptions)
     {
         var list = new List<Condition>();
         foreach (var item in Items(node, what + "s"))
@@ -176,12 +176,12 @@ internal sealed partial class ScenarioReader
             {
                 if (atom is IssueIn or IssueCompare)
                 {
-                    ErrorIn((YScalar)item, sites.Of(atom), $"{what}: conflict conditions name options (e.g. \"escalate and not talk\"), not issue comparisons");
+                    ErrorIn((RawScalar)item, sites.Of(atom), $"{what}: conflict conditions name options (e.g. \"escalate and not talk\"), not issue comparisons");
                     ok = false;
                 }
                 else if (atom is OptionTaken t && !allOptions.Contains(t.Option))
                 {
-                    ErrorIn((YScalar)item, sites.Of(atom), $"{what}: unknown conflict option '{Truncate(t.Option)}'; options are {ListIds(allOptions)}");
+                    ErrorIn((RawScalar)item, sites.Of(atom), $"{what}: unknown conflict option '{Truncate(t.Option)}'; options are {ListIds(allOptions)}");
                     ok = false;
                 }
             }
@@ -195,7 +195,7 @@ internal sealed partial class ScenarioReader
         return list.ToValueList();
     }
 
-    private ValueList<ValueList<string>> ReadRanking(YNode node, string dmId, int optionCount)
+    private ValueList<ValueList<string>> ReadRanking(RawNode node, string dmId, int optionCount)
     {
         var tiers = new List<ValueList<string>>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -204,7 +204,7 @@ internal sealed partial class ScenarioReader
             var codes = new List<string>();
             foreach (var codeNode in ScalarOrList(tier))
             {
-                if (codeNode is not YScalar)
+                if (codeNode is not RawScalar)
                 {
                     Error(codeNode, $"ranking of '{dmId}': expected a state code such as YNNY, found {codeNode.Kind}");
                     continue;
@@ -232,7 +232,7 @@ internal sealed partial class ScenarioReader
         return tiers.ToValueList();
     }
 
-    private ValueList<ValueList<string>> OptionGroups(YNode? node, string what, Dictionary<string, YNode> optionIds)
+    private ValueList<ValueList<string>> OptionGroups(RawNode? node, string what, Dictionary<string, RawNode> optionIds)
     {
         var groups = new List<ValueList<string>>();
         if (node is null)
@@ -254,9 +254,9 @@ internal sealed partial class ScenarioReader
         return groups.ToValueList();
     }
 
-    private ValueList<string> ReadStatusQuo(YNode node, List<string> allOptions, Dictionary<string, YNode> optionIds)
+    private ValueList<string> ReadStatusQuo(RawNode node, List<string> allOptions, Dictionary<string, RawNode> optionIds)
     {
-        if (node is YScalar { Value: var code } && code.Length == allOptions.Count && code.ToUpperInvariant().All(ch => ch is 'Y' or 'N')
+        if (node is RawScalar { Text: var code } && code.Length == allOptions.Count && code.ToUpperInvariant().All(ch => ch is 'Y' or 'N')
             && !optionIds.ContainsKey(code))
         {
             return allOptions.Where((_, i) => char.ToUpperInvariant(code[i]) == 'Y').ToValueList();
@@ -269,7 +269,7 @@ internal sealed partial class ScenarioReader
     /// Enumerates the states (when there are few enough options) to check that some state is feasible,
     /// that the status quo is feasible, and that each ranking lists every feasible state.
     /// </summary>
-    private void CheckFeasibility(ConflictSpec spec, YMapping site, List<string> allOptions, Dictionary<string, YNode> dmSites)
+    private void CheckFeasibility(ConflictSpec spec, RawMapping site, List<string> allOptions, Dictionary<string, RawNode> dmSites)
     {
         var n = allOptions.Count;
         if (n > FeasibilityCheckMaxOptions || HasErrors)

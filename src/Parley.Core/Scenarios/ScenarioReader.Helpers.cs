@@ -8,12 +8,12 @@ internal sealed partial class ScenarioReader
     /// <summary>Longest message kept (a safety net; quoted input is already cut by <see cref="Truncate"/>).</summary>
     private const int MaxMessage = 600;
 
-    private void Error(YNode node, string message) => ErrorAt(node.Line, node.Column, message);
+    private void Error(RawNode node, string message) => ErrorAt(node.Span.Line, node.Span.Column, message);
 
     private void ErrorAt(int line, int column, string message) =>
         diagnostics.Add(new(Severity.Error, file, line, column, message.Length > MaxMessage ? message[..MaxMessage] + "…" : message));
 
-    private void Warning(YNode node, string message) => diagnostics.Add(new(Severity.Warning, file, node.Line, node.Column, message));
+    private void Warning(RawNode node, string message) => diagnostics.Add(new(Severity.Warning, file, node.Span.Line, node.Span.Column, message));
 
     private bool HasErrors => diagnostics.Any(d => d.Severity == Severity.Error);
 
@@ -24,12 +24,12 @@ internal sealed partial class ScenarioReader
         return all.Count <= 12 ? string.Join(", ", all) : string.Join(", ", all.Take(10)) + $", … ({all.Count - 10} more)";
     }
 
-    private void CheckKeys(YMapping map, IReadOnlyCollection<string> known, string what)
+    private void CheckKeys(RawMapping map, IReadOnlyCollection<string> known, string what)
     {
         string? expected = null;
-        foreach (var entry in map.Entries)
+        foreach (var entry in map.KeyedEntries)
         {
-            var key = entry.Key.Value;
+            var key = entry.Key.Text;
             if (!known.Contains(key))
             {
                 // Suggest the nearest known key (edit distance ≤ 2, or a different case). Long keys are not
@@ -77,33 +77,33 @@ internal sealed partial class ScenarioReader
         return previous[b.Length];
     }
 
-    private IEnumerable<YNode> Items(YNode node, string what)
+    private ValueList<RawNode> Items(RawNode node, string what)
     {
-        if (node is YSequence seq)
+        if (node is RawSequence seq)
         {
             return seq.Items;
         }
 
-        if (node is YScalar { IsNull: true })
+        if (node is RawScalar { IsNull: true })
         {
-            return [];
+            return ValueList<RawNode>.Empty;
         }
 
         Error(node, $"expected {what} as a list, found {node.Kind}");
-        return [];
+        return ValueList<RawNode>.Empty;
     }
 
-    private static IEnumerable<YNode> ScalarOrList(YNode? node) => node switch
+    private static IEnumerable<RawNode> ScalarOrList(RawNode? node) => node switch
     {
         null => [],
-        YScalar { IsNull: true } => [],
-        YSequence seq => seq.Items,
+        RawScalar { IsNull: true } => [],
+        RawSequence seq => seq.Items,
         _ => [node],
     };
 
-    private YMapping? Mapping(YNode node, string what)
+    private RawMapping? Mapping(RawNode node, string what)
     {
-        if (node is YMapping map)
+        if (node is RawMapping map)
         {
             return map;
         }
@@ -112,11 +112,11 @@ internal sealed partial class ScenarioReader
         return null;
     }
 
-    private string Text(YNode node)
+    private string Text(RawNode node)
     {
-        if (node is YScalar scalar)
+        if (node is RawScalar scalar)
         {
-            return scalar.Value;
+            return scalar.Text;
         }
 
         Error(node, $"expected a single value, found {node.Kind}");
@@ -124,14 +124,14 @@ internal sealed partial class ScenarioReader
     }
 
     /// <summary>The text under <paramref name="key"/>, or null when the key is absent or its value is null (<c>key:</c>, <c>~</c>).</summary>
-    private string? OptionalText(YMapping map, string key) => map[key] is { } node and not YScalar { IsNull: true } ? Text(node) : null;
+    private string? OptionalText(RawMapping map, string key) => map[key] is { } node and not RawScalar { IsNull: true } ? Text(node) : null;
 
-    private string RequiredText(YMapping map, string key, string what)
+    private string RequiredText(RawMapping map, string key, string what)
     {
         if (map[key] is { } node)
         {
             var text = Text(node);
-            if (text.Length == 0 && node is YScalar)
+            if (text.Length == 0 && node is RawScalar)
             {
                 Error(node, $"'{key}' of {what} is empty");
             }
@@ -143,10 +143,10 @@ internal sealed partial class ScenarioReader
         return "";
     }
 
-    private string RequiredId(YMapping map, string what, HashSet<string> seen)
+    private string RequiredId(RawMapping map, string what, HashSet<string> seen)
     {
         var id = RequiredText(map, "id", what);
-        if (map["id"] is YScalar node && id.Length > 0)
+        if (map["id"] is RawScalar node && id.Length > 0)
         {
             CheckId(node, what);
             if (!seen.Add(id))
@@ -158,9 +158,9 @@ internal sealed partial class ScenarioReader
         return id;
     }
 
-    private void CheckId(YScalar node, string what)
+    private void CheckId(RawScalar node, string what)
     {
-        var id = node.Value;
+        var id = node.Text;
         if (id.Length == 0 || id.Length > 64 || !(char.IsLetterOrDigit(id[0]) || id[0] == '_')
             || !id.All(ch => char.IsLetterOrDigit(ch) || ch is '_' or '-' or '.' or '+'))
         {
@@ -174,26 +174,26 @@ internal sealed partial class ScenarioReader
 
     private static string Truncate(string text) => YamlTreeReader.Quote(text);
 
-    private static bool TryNumber(YNode node, out double value)
+    private static bool TryNumber(RawNode node, out double value)
     {
         value = 0;
-        return node is YScalar { Quoted: false } scalar
-            && double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+        return node is RawScalar { Quoted: false } scalar
+            && double.TryParse(scalar.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
             && double.IsFinite(value);
     }
 
-    private double Number(YNode node)
+    private double Number(RawNode node)
     {
         if (TryNumber(node, out var value))
         {
             return value;
         }
 
-        Error(node, node is YScalar s ? $"expected a number, found '{Truncate(s.Value)}'" : $"expected a number, found {node.Kind}");
+        Error(node, node is RawScalar s ? $"expected a number, found '{Truncate(s.Text)}'" : $"expected a number, found {node.Kind}");
         return 0;
     }
 
-    private double RequiredNumber(YMapping map, string key, string what)
+    private double RequiredNumber(RawMapping map, string key, string what)
     {
         if (map[key] is { } node)
         {
@@ -204,9 +204,9 @@ internal sealed partial class ScenarioReader
         return 0;
     }
 
-    private bool Bool(YNode node)
+    private bool Bool(RawNode node)
     {
-        if (YamlBoolean.Parse(node is YScalar s ? s.Value : "") is { } value)
+        if (YamlBoolean.Parse(node is RawScalar s ? s.Text : "") is { } value)
         {
             return value;
         }
@@ -216,9 +216,9 @@ internal sealed partial class ScenarioReader
     }
 
     /// <summary>Parses condition text at a scalar and maps syntax errors to the column of the problem.</summary>
-    private (Condition Condition, ConditionSites Sites)? ParseCondition(YNode node, string what)
+    private (Condition Condition, ConditionSites Sites)? ParseCondition(RawNode node, string what)
     {
-        if (node is not YScalar scalar || scalar.IsNull)
+        if (node is not RawScalar scalar || scalar.IsNull)
         {
             Error(node, $"expected {what} as text, e.g. \"T in [T1, T2]\"");
             return null;
@@ -227,7 +227,7 @@ internal sealed partial class ScenarioReader
         try
         {
             var sites = new ConditionSites();
-            return (ConditionParser.Parse(scalar.Value, sites), sites);
+            return (ConditionParser.Parse(scalar.Text, sites), sites);
         }
         catch (ConditionSyntaxException ex)
         {
@@ -238,11 +238,11 @@ internal sealed partial class ScenarioReader
     }
 
     /// <summary>Position of a character of a scalar's value (exact for values written on one line).</summary>
-    private static (int Line, int Column) Offset(YScalar scalar, int offset) =>
-        scalar.ValueColumn > 0 ? (scalar.Line, scalar.ValueColumn + offset) : (scalar.Line, scalar.Column);
+    private static (int Line, int Column) Offset(RawScalar scalar, int offset) =>
+        scalar.ValueColumn > 0 ? (scalar.Span.Line, scalar.ValueColumn + offset) : (scalar.Span.Line, scalar.Span.Column);
 
     /// <summary>Reports an error at a character of a condition's text.</summary>
-    private void ErrorIn(YScalar scalar, int offset, string message)
+    private void ErrorIn(RawScalar scalar, int offset, string message)
     {
         var (line, column) = Offset(scalar, offset);
         ErrorAt(line, column, message);
@@ -269,12 +269,12 @@ internal sealed partial class ScenarioReader
         return false;
     }
 
-    private ValueList<string> IdList(YNode? node, string what, Func<string, bool> exists, string kind)
+    private ValueList<string> IdList(RawNode? node, string what, Func<string, bool> exists, string kind)
     {
         var ids = new List<string>();
         foreach (var item in ScalarOrList(node))
         {
-            if (item is not YScalar)
+            if (item is not RawScalar)
             {
                 Error(item, $"expected a {kind} id in {what}, found {item.Kind}");
                 continue;

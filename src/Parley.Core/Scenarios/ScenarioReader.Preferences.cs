@@ -6,7 +6,7 @@ internal sealed partial class ScenarioReader
 {
     private readonly HashSet<string> _redLineIds = new(StringComparer.Ordinal);
 
-    private ValueList<PartyPreferences> ReadPreferences(YNode? node, ValueList<Party> parties, ValueList<Issue> issues, ScoreScale scale)
+    private ValueList<PartyPreferences> ReadPreferences(RawNode? node, ValueList<Party> parties, ValueList<Issue> issues, ScoreScale scale)
     {
         if (node is null)
         {
@@ -19,17 +19,17 @@ internal sealed partial class ScenarioReader
         }
 
         var byParty = new Dictionary<string, PartyPreferences>(StringComparer.Ordinal);
-        foreach (var (key, value) in map.Entries)
+        foreach (var (key, value) in map.KeyedEntries)
         {
-            if (parties.All(p => p.Id != key.Value))
+            if (parties.All(p => p.Id != key.Text))
             {
-                Error(key, $"preferences for unknown party '{Truncate(key.Value)}'; parties are {ListIds(parties.Select(p => p.Id))}");
+                Error(key, $"preferences for unknown party '{Truncate(key.Text)}'; parties are {ListIds(parties.Select(p => p.Id))}");
                 continue;
             }
 
-            if (ReadPartyPreferences(key.Value, value, issues, scale) is { } prefs)
+            if (ReadPartyPreferences(key.Text, value, issues, scale) is { } prefs)
             {
-                byParty[key.Value] = prefs;
+                byParty[key.Text] = prefs;
             }
         }
 
@@ -37,7 +37,7 @@ internal sealed partial class ScenarioReader
         return parties.Where(p => byParty.ContainsKey(p.Id)).Select(p => byParty[p.Id]).ToValueList();
     }
 
-    private PartyPreferences? ReadPartyPreferences(string partyId, YNode node, ValueList<Issue> issues, ScoreScale scale)
+    private PartyPreferences? ReadPartyPreferences(string partyId, RawNode node, ValueList<Issue> issues, ScoreScale scale)
     {
         if (Mapping(node, $"preferences of '{partyId}' (weights, scores, reservation, red_lines)") is not { } map)
         {
@@ -76,7 +76,7 @@ internal sealed partial class ScenarioReader
         return new PartyPreferences(partyId, weights, scores, reservation, redLines.ToValueList());
     }
 
-    private ValueList<double> ReadWeights(YMapping map, string partyId, ValueList<Issue> issues)
+    private ValueList<double> ReadWeights(RawMapping map, string partyId, ValueList<Issue> issues)
     {
         var weights = new double[issues.Count];
         if (map["weights"] is not { } node)
@@ -91,19 +91,19 @@ internal sealed partial class ScenarioReader
         }
 
         var given = new bool[issues.Count];
-        foreach (var (key, value) in wmap.Entries)
+        foreach (var (key, value) in wmap.KeyedEntries)
         {
-            var k = IndexOfIssue(issues, key.Value);
+            var k = IndexOfIssue(issues, key.Text);
             if (k < 0)
             {
-                Error(key, $"weight for unknown issue '{Truncate(key.Value)}'; issues are {ListIds(issues.Select(i => i.Id))}");
+                Error(key, $"weight for unknown issue '{Truncate(key.Text)}'; issues are {ListIds(issues.Select(i => i.Id))}");
                 continue;
             }
 
             var w = Number(value);
             if (w < 0)
             {
-                Error(value, $"negative weight {Format(w)} for issue '{key.Value}' of '{partyId}'; weights must be ≥ 0");
+                Error(value, $"negative weight {Format(w)} for issue '{key.Text}' of '{partyId}'; weights must be ≥ 0");
             }
 
             weights[k] = w;
@@ -126,7 +126,7 @@ internal sealed partial class ScenarioReader
         return weights.ToValueList();
     }
 
-    private ValueList<IssueScores> ReadScores(YMapping map, string partyId, ValueList<Issue> issues, ScoreScale scale, ValueList<double> weights)
+    private ValueList<IssueScores> ReadScores(RawMapping map, string partyId, ValueList<Issue> issues, ScoreScale scale, ValueList<double> weights)
     {
         var scores = new IssueScores?[issues.Count];
         var node = map["scores"];
@@ -136,12 +136,12 @@ internal sealed partial class ScenarioReader
         }
         else if (Mapping(node, $"scores of '{partyId}' (issue: scores)") is { } smap)
         {
-            foreach (var (key, value) in smap.Entries)
+            foreach (var (key, value) in smap.KeyedEntries)
             {
-                var k = IndexOfIssue(issues, key.Value);
+                var k = IndexOfIssue(issues, key.Text);
                 if (k < 0)
                 {
-                    Error(key, $"scores for unknown issue '{Truncate(key.Value)}'; issues are {ListIds(issues.Select(i => i.Id))}");
+                    Error(key, $"scores for unknown issue '{Truncate(key.Text)}'; issues are {ListIds(issues.Select(i => i.Id))}");
                     continue;
                 }
 
@@ -165,7 +165,7 @@ internal sealed partial class ScenarioReader
         return scores.Select(s => s!).ToValueList();
     }
 
-    private IssueScores ReadIssueScores(YNode node, string partyId, Issue issue, ScoreScale scale)
+    private IssueScores ReadIssueScores(RawNode node, string partyId, Issue issue, ScoreScale scale)
     {
         var values = new double[issue.Options.Count];
         var given = new bool[issue.Options.Count];
@@ -178,7 +178,7 @@ internal sealed partial class ScenarioReader
 
         switch (node)
         {
-            case YSequence seq:
+            case RawSequence seq:
                 // Compact form: one score per option in option order.
                 if (seq.Items.Count != issue.Options.Count)
                 {
@@ -192,17 +192,17 @@ internal sealed partial class ScenarioReader
                 }
 
                 break;
-            case YMapping smap when smap["function"] is { } function:
+            case RawMapping smap when smap["function"] is { } function:
                 CheckKeys(smap, ["function"], $"scores of '{partyId}' for '{issue.Id}'");
                 return ReadValueFunction(function, partyId, issue, scale);
-            case YMapping smap:
-                foreach (var (key, value) in smap.Entries)
+            case RawMapping smap:
+                foreach (var (key, value) in smap.KeyedEntries)
                 {
                     // On a numeric issue the key may be the number itself (40: 80) as well as the option id (price40: 80).
-                    var o = ResolveOption(issue, key.Value) is { } optionId ? issue.OptionIndex(optionId) : -1;
+                    var o = ResolveOption(issue, key.Text) is { } optionId ? issue.OptionIndex(optionId) : -1;
                     if (o < 0)
                     {
-                        Error(key, $"unknown option '{Truncate(key.Value)}' of issue '{issue.Id}'; its options are {ListIds(issue.Options.Select(x => x.Id))}");
+                        Error(key, $"unknown option '{Truncate(key.Text)}' of issue '{issue.Id}'; its options are {ListIds(issue.Options.Select(x => x.Id))}");
                         continue;
                     }
 
@@ -212,7 +212,7 @@ internal sealed partial class ScenarioReader
                         continue;
                     }
 
-                    values[o] = Score(value, what, key.Value, scale);
+                    values[o] = Score(value, what, key.Text, scale);
                     given[o] = true;
                 }
 
@@ -223,7 +223,7 @@ internal sealed partial class ScenarioReader
         }
 
         var missing = issue.Options.Where((_, o) => !given[o]).Select(x => x.Id).ToList();
-        if (missing.Count > 0 && node is YMapping)
+        if (missing.Count > 0 && node is RawMapping)
         {
             Error(node, $"'{partyId}' gives no score for option{(missing.Count > 1 ? "s" : "")} {ListIds(missing)} of issue '{issue.Id}'");
         }
@@ -231,7 +231,7 @@ internal sealed partial class ScenarioReader
         return new IssueScores(values.ToValueList());
     }
 
-    private double Score(YNode node, string what, string optionId, ScoreScale scale)
+    private double Score(RawNode node, string what, string optionId, ScoreScale scale)
     {
         var s = Number(node);
         if (!scale.Contains(s))
@@ -242,7 +242,7 @@ internal sealed partial class ScenarioReader
         return s;
     }
 
-    private IssueScores ReadValueFunction(YNode node, string partyId, Issue issue, ScoreScale scale)
+    private IssueScores ReadValueFunction(RawNode node, string partyId, Issue issue, ScoreScale scale)
     {
         var values = new double[issue.Options.Count];
         if (issue.Numeric is null)
@@ -254,7 +254,7 @@ internal sealed partial class ScenarioReader
         var points = new List<ValuePoint>();
         foreach (var item in Items(node, "value-function breakpoints [x, score]"))
         {
-            if (item is YSequence { Items.Count: 2 } pair)
+            if (item is RawSequence { Items.Count: 2 } pair)
             {
                 var x = Number(pair.Items[0]);
                 var s = Score(pair.Items[1], $"value function of '{partyId}'", $"{issue.Id}={Format(x)}", scale);
@@ -307,7 +307,7 @@ internal sealed partial class ScenarioReader
         return points[^1].Score;
     }
 
-    private RedLine? ReadRedLine(YNode node, string partyId, ValueList<Issue> issues)
+    private RedLine? ReadRedLine(RawNode node, string partyId, ValueList<Issue> issues)
     {
         if (Mapping(node, "a red line (id, rule, note)") is not { } map)
         {
@@ -316,7 +316,7 @@ internal sealed partial class ScenarioReader
 
         CheckKeys(map, ["id", "rule", "note"], "red line");
         var id = RequiredText(map, "id", "red line");
-        if (map["id"] is YScalar idNode && id.Length > 0)
+        if (map["id"] is RawScalar idNode && id.Length > 0)
         {
             CheckId(idNode, "red line");
             if (!_redLineIds.Add(id))
@@ -337,7 +337,7 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        return ResolveIssueAtoms(rule, sites, (YScalar)ruleNode, issues, $"red line '{id}'") is { } resolved ? new RedLine(id, resolved, note) : null;
+        return ResolveIssueAtoms(rule, sites, (RawScalar)ruleNode, issues, $"red line '{id}'") is { } resolved ? new RedLine(id, resolved, note) : null;
     }
 
     /// <summary>
@@ -345,7 +345,7 @@ internal sealed partial class ScenarioReader
     /// column, and resolves numeric values (<c>price == 40</c>) and comparisons (<c>price &gt;= 40</c>)
     /// into option ids. Returns null when any atom is wrong.
     /// </summary>
-    private Condition? ResolveIssueAtoms(Condition rule, ConditionSites sites, YScalar site, ValueList<Issue> issues, string what)
+    private Condition? ResolveIssueAtoms(Condition rule, ConditionSites sites, RawScalar site, ValueList<Issue> issues, string what)
     {
         var ok = true;
         Condition Resolve(Condition c)

@@ -5,7 +5,7 @@ namespace Parley.Scenarios;
 
 internal sealed partial class ScenarioReader
 {
-    private ProcessSpec? ReadProcess(YNode node, ValueList<Party> parties, ValueList<Issue> issues)
+    private ProcessSpec? ReadProcess(RawNode node, ValueList<Party> parties, ValueList<Issue> issues)
     {
         if (Mapping(node, "process (stages, venues, deadlines, confidentiality)") is not { } map)
         {
@@ -25,7 +25,7 @@ internal sealed partial class ScenarioReader
         }
 
         var stageIds = new HashSet<string>(StringComparer.Ordinal);
-        var stageNodes = new List<(YMapping Map, Stage Stage)>();
+        var stageNodes = new List<(RawMapping Map, Stage Stage)>();
         if (map["stages"] is { } stagesNode)
         {
             foreach (var item in Items(stagesNode, "stages"))
@@ -86,7 +86,7 @@ internal sealed partial class ScenarioReader
         return new ProcessSpec(mediator, entersAt, stages.ToValueList(), venues, deadlines, confidentiality);
     }
 
-    private void CheckStageCycles(List<YMapping> sites, List<Stage> stages)
+    private void CheckStageCycles(List<RawMapping> sites, List<Stage> stages)
     {
         var index = stages.Select((s, i) => (s.Id, i)).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         var state = new int[stages.Count]; // 0 unvisited, 1 on stack, 2 done
@@ -139,7 +139,7 @@ internal sealed partial class ScenarioReader
         }
     }
 
-    private ValueList<Venue> ReadVenues(YNode? node, Func<string, bool> isParty)
+    private ValueList<Venue> ReadVenues(RawNode? node, Func<string, bool> isParty)
     {
         var venues = new List<Venue>();
         if (node is null)
@@ -170,7 +170,7 @@ internal sealed partial class ScenarioReader
         return venues.ToValueList();
     }
 
-    private ValueList<Deadline> ReadDeadlines(YNode? node, Func<string, bool> isParty, HashSet<string> stageIds)
+    private ValueList<Deadline> ReadDeadlines(RawNode? node, Func<string, bool> isParty, HashSet<string> stageIds)
     {
         var deadlines = new List<Deadline>();
         if (node is null)
@@ -236,7 +236,7 @@ internal sealed partial class ScenarioReader
         return deadlines.ToValueList();
     }
 
-    private Confidentiality ReadConfidentiality(YNode node)
+    private Confidentiality ReadConfidentiality(RawNode node)
     {
         if (Mapping(node, "confidentiality (contents, positions, statements, disclosure_to, blind_checks, check_budget)") is not { } map)
         {

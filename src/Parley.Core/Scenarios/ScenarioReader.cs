@@ -12,20 +12,20 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
     private static readonly string[] TopKeys =
         ["parley", "id", "title", "description", "scale", "parties", "issues", "preferences", "conflict", "process", "simulation", "forecast"];
 
-    private readonly Dictionary<string, YNode> _optionSites = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RawNode> _optionSites = new(StringComparer.Ordinal);
 
     /// <summary>Most options a numeric issue may expand to.</summary>
     private const int MaxNumericOptions = 100_000;
 
-    public Scenario ReadScenario(YNode root)
+    public Scenario ReadScenario(RawNode root)
     {
-        if (root is not YMapping map)
+        if (root is not RawMapping map)
         {
             Error(root, $"expected a scenario mapping (parley: 1, id:, parties:, issues:, …), found {root.Kind}");
             return Empty();
         }
 
-        if (map["parley"] is null && map.Entries.FirstOrDefault(e => e.Key.Value == "tournament").Key is { } tournament)
+        if (map["parley"] is null && map.Keys.FirstOrDefault(k => k.Text == "tournament") is { } tournament)
         {
             // A tournament configuration, not a scenario: one clear error beats a dozen unknown keys.
             Error(tournament, "this is a tournament configuration ('tournament:'), not a scenario; run it with 'parley tournament FILE'");
@@ -44,7 +44,7 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
         }
 
         var id = RequiredText(map, "id", "scenario");
-        if (map["id"] is YScalar idNode && id.Length > 0)
+        if (map["id"] is RawScalar idNode && id.Length > 0)
         {
             CheckId(idNode, "scenario");
         }
@@ -57,22 +57,22 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
         var preferences = ReadPreferences(map["preferences"], parties, issues, scale);
         var conflict = map["conflict"] is { } c ? ReadConflict(c, parties) : null;
         var process = map["process"] is { } p ? ReadProcess(p, parties, issues) : null;
-        var simulation = map["simulation"] is { } s ? Negotiation.Simulation.SimulationSpec.Validate(ToRaw(s), file, parties, process, preferences, diagnostics) : null;
-        var forecast = map["forecast"] is { } f ? Forecast.ForecastSectionReader.Validate(ToRaw(f), file, diagnostics, issues.Select(i => i.Id).ToList()) : null;
+        var simulation = map["simulation"] is { } s ? Negotiation.Simulation.SimulationSpec.Validate(s, file, parties, process, preferences, diagnostics) : null;
+        var forecast = map["forecast"] is { } f ? Forecast.ForecastSectionReader.Validate(f, file, diagnostics, issues.Select(i => i.Id).ToList()) : null;
         return new Scenario(id, title, description, scale, parties, issues, preferences, conflict, process, simulation, forecast);
     }
 
     private static Scenario Empty() => new("", "", "", ScoreScale.Default, ValueList<Party>.Empty, ValueList<Issue>.Empty,
         ValueList<PartyPreferences>.Empty, null, null, null, null);
 
-    private ScoreScale ReadScale(YNode? node)
+    private ScoreScale ReadScale(RawNode? node)
     {
         if (node is null)
         {
             return ScoreScale.Default;
         }
 
-        if (node is YSequence { Items.Count: 2 } seq && TryNumber(seq.Items[0], out var min) && TryNumber(seq.Items[1], out var max))
+        if (node is RawSequence { Items.Count: 2 } seq && TryNumber(seq.Items[0], out var min) && TryNumber(seq.Items[1], out var max))
         {
             if (min < max)
             {
@@ -87,7 +87,7 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
         return ScoreScale.Default;
     }
 
-    private ValueList<Party> ReadParties(YNode? node, YMapping parent)
+    private ValueList<Party> ReadParties(RawNode? node, RawMapping parent)
     {
         if (node is null)
         {
@@ -115,7 +115,7 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
 
             foreach (var roleNode in ScalarOrList(map["roles"] ?? map["role"]))
             {
-                if (roleNode is YScalar && TryParseName<PartyRole>(Text(roleNode), out var role))
+                if (roleNode is RawScalar && TryParseName<PartyRole>(Text(roleNode), out var role))
                 {
                     if (roles.Contains(role))
                     {
@@ -127,7 +127,7 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
                 }
                 else
                 {
-                    Error(roleNode, $"unknown role '{Truncate(roleNode is YScalar r ? r.Value : roleNode.Kind)}'; expected one of party, belligerent, mediator, guarantor, observer");
+                    Error(roleNode, $"unknown role '{Truncate(roleNode is RawScalar r ? r.Text : roleNode.Kind)}'; expected one of party, belligerent, mediator, guarantor, observer");
                 }
             }
 
@@ -141,7 +141,7 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
             parties.Add(new Party(id, name, roles.ToValueList(), negotiators, optional));
         }
 
-        if (parties.Count == 0 && node is YSequence or YScalar { IsNull: true })
+        if (parties.Count == 0 && node is RawSequence or RawScalar { IsNull: true })
         {
             Error(node, "a scenario needs at least one party");
         }
@@ -149,7 +149,7 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
         return parties.ToValueList();
     }
 
-    private ValueList<Issue> ReadIssues(YNode? node, YMapping parent)
+    private ValueList<Issue> ReadIssues(RawNode? node, RawMapping parent)
     {
         if (node is null)
         {
@@ -192,24 +192,24 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
         return issues.ToValueList();
     }
 
-    private ValueList<IssueOption> ReadOptions(YNode node, string issueId)
+    private ValueList<IssueOption> ReadOptions(RawNode node, string issueId)
     {
         var options = new List<IssueOption>();
         foreach (var item in Items(node, $"options of issue '{issueId}'"))
         {
             string id;
             string name;
-            if (item is YScalar scalar)
+            if (item is RawScalar scalar)
             {
-                id = scalar.Value;
-                name = scalar.Value;
+                id = scalar.Text;
+                name = scalar.Text;
                 CheckId(scalar, "option");
             }
             else if (Mapping(item, "an option (id and name, or just an id)") is { } map)
             {
                 CheckKeys(map, ["id", "name"], "option");
                 id = RequiredText(map, "id", "option");
-                if (map["id"] is YScalar idNode)
+                if (map["id"] is RawScalar idNode)
                 {
                     CheckId(idNode, "option");
                 }
@@ -223,7 +223,7 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
 
             if (!_optionSites.TryAdd(id, item))
             {
-                Error(item, $"duplicate option id '{id}' (option ids must be unique across all issues; first at line {_optionSites[id].Line})");
+                Error(item, $"duplicate option id '{id}' (option ids must be unique across all issues; first at line {_optionSites[id].Span.Line})");
                 continue;
             }
 
@@ -238,7 +238,7 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
         return options.ToValueList();
     }
 
-    private Issue ReadNumericIssue(YNode node, string id, string name)
+    private Issue ReadNumericIssue(RawNode node, string id, string name)
     {
         if (Mapping(node, "numeric: {min, max, step, unit}") is not { } map)
         {
@@ -279,7 +279,7 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
             var optionId = NumericOptionId(id, value);
             if (!_optionSites.TryAdd(optionId, node))
             {
-                Error(node, $"numeric issue '{id}' makes option id '{optionId}', which is already used (first at line {_optionSites[optionId].Line})");
+                Error(node, $"numeric issue '{id}' makes option id '{optionId}', which is already used (first at line {_optionSites[optionId].Span.Line})");
             }
 
             options.Add(new IssueOption(optionId, Format(value) + (unit.Length > 0 ? " " + unit : ""), value));
@@ -290,14 +290,6 @@ internal sealed partial class ScenarioReader(string file, List<Diagnostic> diagn
 
     /// <summary>The option id of a numeric issue's value: the issue id followed by the number (e.g. <c>price40</c>).</summary>
     internal static string NumericOptionId(string issueId, double value) => issueId + Format(value);
-
-    internal static RawNode ToRaw(YNode node) => node switch
-    {
-        YScalar s => new RawScalar(s.Value) { Span = new(s.Line, s.Column) },
-        YSequence q => new RawSequence(q.Items.Select(ToRaw).ToValueList()) { Span = new(q.Line, q.Column) },
-        YMapping m => new RawMapping(m.Entries.Select(e => new KeyValuePair<string, RawNode>(e.Key.Value, ToRaw(e.Value))).ToValueList()) { Span = new(m.Line, m.Column) },
-        _ => new RawScalar(""),
-    };
 
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -1,8 +1,6 @@
 using System.Collections;
 using System.Globalization;
 using Parley.Model;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace Parley.Scenarios;
 
@@ -47,89 +45,33 @@ public static class ScenarioWriter
 
         if (scenario.Simulation is { } simulation)
         {
-            root["simulation"] = WriteRaw(simulation);
+            root["simulation"] = simulation;
         }
 
         if (scenario.Forecast is { } forecast)
         {
-            root["forecast"] = WriteRaw(forecast);
+            root["forecast"] = forecast;
         }
 
-        var text = new StringWriter(CultureInfo.InvariantCulture);
-        var emitter = new Emitter(text, 2, int.MaxValue);
-        emitter.Emit(new StreamStart());
-        emitter.Emit(new DocumentStart());
-        Emit(emitter, root, isRoot: true);
-        emitter.Emit(new DocumentEnd(isImplicit: true));
-        emitter.Emit(new StreamEnd());
-        return text.ToString();
+        return YamlTree.Write(ToNode(root));
     }
 
     /// <summary>
-    /// Emits a value tree. Strings are plain only when clearly safe (no leading/trailing space, no YAML
-    /// indicators, not readable as a number, boolean or null), else double-quoted with escapes, so every
-    /// string reads back exactly. Lists of scalars and small mappings of scalars use flow style.
+    /// The value tree as a <see cref="RawNode"/>: model strings are marked quoted, so one that a plain
+    /// scalar would read as a number, boolean or null is written quoted and reads back as the same string.
     /// </summary>
-    private static void Emit(IEmitter emitter, object? value, bool isRoot = false)
+    private static RawNode ToNode(object? value) => value switch
     {
-        switch (value)
-        {
-            case null:
-                emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, "null", ScalarStyle.Plain, true, false));
-                break;
-            case string s:
-                var plain = IsPlainSafe(s);
-                emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, s, plain ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted, plain, !plain));
-                break;
-            case double d:
-                emitter.Emit(new Scalar(d.ToString("R", CultureInfo.InvariantCulture)));
-                break;
-            case int i:
-                emitter.Emit(new Scalar(i.ToString(CultureInfo.InvariantCulture)));
-                break;
-            case bool b:
-                emitter.Emit(new Scalar(b ? "true" : "false"));
-                break;
-            case IDictionary<string, object?> map:
-                var flowMap = !isRoot && map.Count <= 8 && map.Values.All(IsScalar);
-                emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, flowMap ? MappingStyle.Flow : MappingStyle.Block));
-                foreach (var (key, item) in map)
-                {
-                    Emit(emitter, key);
-                    Emit(emitter, item);
-                }
-
-                emitter.Emit(new MappingEnd());
-                break;
-            case IEnumerable list:
-                var items = list.Cast<object?>().ToList();
-                var flowList = items.All(x => IsScalar(x) || (x is IList inner && inner.Cast<object?>().All(IsScalar)));
-                emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, flowList ? SequenceStyle.Flow : SequenceStyle.Block));
-                foreach (var item in items)
-                {
-                    Emit(emitter, item);
-                }
-
-                emitter.Emit(new SequenceEnd());
-                break;
-            default:
-                throw new ArgumentException($"cannot write a {value.GetType().Name}", nameof(value));
-        }
-    }
-
-    private static bool IsScalar(object? value) => value is null or string or double or int or bool;
-
-    private static bool IsPlainSafe(string s) =>
-        s.Length is > 0 and <= 200
-        && (char.IsLetter(s[0]) || s[0] == '_')
-        && (char.IsLetterOrDigit(s[^1]) || s[^1] is '_' or '.' or ')')
-        && s.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or '+' or ' ' or '(' or ')' or '/')
-        && !IsReserved(s);
-
-    /// <summary>Words a YAML reader may take for null, a boolean or a number.</summary>
-    private static bool IsReserved(string s) =>
-        s.ToLowerInvariant() is "null" or "true" or "false" or "yes" or "no" or "on" or "off" or "y" or "n" or "nan" or "inf" or "infinity"
-        || double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+        null => new RawScalar("null"),
+        RawNode raw => raw,
+        string s => new RawScalar(s) { Quoted = true },
+        double d => new RawScalar(d.ToString("R", CultureInfo.InvariantCulture)),
+        int i => new RawScalar(i.ToString(CultureInfo.InvariantCulture)),
+        bool b => new RawScalar(b ? "true" : "false"),
+        IDictionary<string, object?> map => new RawMapping(map.Select(e => new KeyValuePair<string, RawNode>(e.Key, ToNode(e.Value))).ToValueList()),
+        IEnumerable list => new RawSequence(list.Cast<object?>().Select(ToNode).ToValueList()),
+        _ => throw new ArgumentException($"cannot write a {value.GetType().Name}", nameof(value)),
+    };
 
     private static Dictionary<string, object?> WriteParty(Party p)
     {
@@ -334,12 +276,4 @@ public static class ScenarioWriter
         map["confidentiality"] = confidentiality;
         return map;
     }
-
-    private static object WriteRaw(RawNode node) => node switch
-    {
-        RawScalar s => s.Text,
-        RawSequence q => q.Items.Select(WriteRaw).ToList(),
-        RawMapping m => m.Entries.ToDictionary(e => e.Key, e => WriteRaw(e.Value)),
-        _ => "",
-    };
 }

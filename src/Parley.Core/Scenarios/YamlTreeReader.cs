@@ -1,11 +1,12 @@
 using System.Text;
+using Parley.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
 namespace Parley.Scenarios;
 
 /// <summary>
-/// Reads YAML text into a <see cref="YNode"/> tree, defensively: bounded size, depth and node count,
+/// Reads YAML text into a located <see cref="RawNode"/> tree, defensively: bounded size, depth and node count,
 /// no anchors or aliases (so "billion laughs" cannot expand), binary data and bad UTF-8 rejected with
 /// a location. Works from the parser's event stream, so deep nesting never recurses.
 /// </summary>
@@ -19,7 +20,7 @@ internal static class YamlTreeReader
     public const int MaxQuoted = 40;
 
     /// <summary>Parses <paramref name="bytes"/>; on failure returns null and adds one located error.</summary>
-    public static YNode? Read(ReadOnlySpan<byte> bytes, string file, List<Diagnostic> diagnostics)
+    public static RawNode? Read(ReadOnlySpan<byte> bytes, string file, ICollection<Diagnostic> diagnostics)
     {
         if (bytes.Length > MaxBytes)
         {
@@ -79,7 +80,7 @@ internal static class YamlTreeReader
         return (cut >= 0 ? message[(cut + 3)..] : message).Trim();
     }
 
-    private static bool TryDecode(ReadOnlySpan<byte> bytes, string file, List<Diagnostic> diagnostics, out string text)
+    private static bool TryDecode(ReadOnlySpan<byte> bytes, string file, ICollection<Diagnostic> diagnostics, out string text)
     {
         text = "";
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
@@ -128,11 +129,11 @@ internal static class YamlTreeReader
         }
     }
 
-    private static YNode? Build(Parser parser, string file, List<Diagnostic> diagnostics, Progress progress)
+    private static RawNode? Build(Parser parser, string file, ICollection<Diagnostic> diagnostics, Progress progress)
     {
         // Explicit stack of containers under construction: no recursion, so depth is bounded by MaxDepth only.
         var stack = new Stack<Frame>();
-        YNode? root = null;
+        RawNode? root = null;
         var nodes = 0;
         var documents = 0;
         while (parser.MoveNext())
@@ -170,13 +171,13 @@ internal static class YamlTreeReader
 
             var line = (int)current.Start.Line;
             var column = (int)current.Start.Column;
-            YNode? completed = null;
+            RawNode? completed = null;
             switch (current)
             {
                 case Scalar scalar:
                     var quoted = scalar.Style is not ScalarStyle.Plain and not ScalarStyle.Any;
                     var inline = scalar.Start.Line == scalar.End.Line && scalar.Style is ScalarStyle.Plain or ScalarStyle.Any or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
-                    completed = new YScalar(scalar.Value, quoted, line, column, inline ? column + (quoted ? 1 : 0) : 0);
+                    completed = new RawScalar(scalar.Value) { Quoted = quoted, ValueColumn = inline ? column + (quoted ? 1 : 0) : 0, Span = new(line, column) };
                     break;
                 case SequenceStart:
                 case MappingStart:
@@ -196,30 +197,32 @@ internal static class YamlTreeReader
                     continue;
                 case SequenceEnd:
                     var seq = Close(stack, progress);
-                    completed = new YSequence(seq.Items, seq.Line, seq.Column);
+                    completed = new RawSequence(seq.Items.ToValueList()) { Span = new(seq.Line, seq.Column) };
                     break;
                 case MappingEnd:
                     var map = Close(stack, progress);
-                    var entries = new List<KeyValuePair<YScalar, YNode>>(map.Items.Count / 2);
+                    var entries = new List<KeyValuePair<string, RawNode>>(map.Items.Count / 2);
+                    var keyNodes = new List<RawScalar>(map.Items.Count / 2);
                     var keys = new HashSet<string>(StringComparer.Ordinal);
                     for (var i = 0; i + 1 < map.Items.Count; i += 2)
                     {
-                        if (map.Items[i] is not YScalar key)
+                        if (map.Items[i] is not RawScalar key)
                         {
-                            diagnostics.Add(new(Severity.Error, file, map.Items[i].Line, map.Items[i].Column, "mapping keys must be plain names, not lists or mappings"));
+                            diagnostics.Add(new(Severity.Error, file, map.Items[i].Span.Line, map.Items[i].Span.Column, "mapping keys must be plain names, not lists or mappings"));
                             return null;
                         }
 
-                        if (!keys.Add(key.Value))
+                        if (!keys.Add(key.Text))
                         {
-                            diagnostics.Add(new(Severity.Error, file, key.Line, key.Column, $"duplicate key '{Quote(key.Value)}'"));
+                            diagnostics.Add(new(Severity.Error, file, key.Span.Line, key.Span.Column, $"duplicate key '{Quote(key.Text)}'"));
                             continue;
                         }
 
-                        entries.Add(new(key, map.Items[i + 1]));
+                        entries.Add(new(key.Text, map.Items[i + 1]));
+                        keyNodes.Add(key);
                     }
 
-                    completed = new YMapping(entries, map.Line, map.Column);
+                    completed = new RawMapping(entries.ToValueList()) { Keys = keyNodes, Span = new(map.Line, map.Column) };
                     break;
             }
 
@@ -265,6 +268,6 @@ internal static class YamlTreeReader
 
     private sealed record Frame(bool IsMapping, bool IsFlow, int Line, int Column)
     {
-        public List<YNode> Items { get; } = [];
+        public List<RawNode> Items { get; } = [];
     }
 }

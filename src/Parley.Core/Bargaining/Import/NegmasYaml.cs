@@ -32,8 +32,8 @@ public static class NegmasYaml
     {
         ArgumentNullException.ThrowIfNull(files);
         var log = new ImportErrors();
-        (SourceText File, YMapping Root)? domain = null;
-        var ufuns = new List<(SourceText File, YMapping Root)>();
+        (SourceText File, RawMapping Root)? domain = null;
+        var ufuns = new List<(SourceText File, RawMapping Root)>();
         foreach (var file in files)
         {
             if (Parse(file, log) is not { } root)
@@ -41,7 +41,7 @@ public static class NegmasYaml
                 continue;
             }
 
-            var type = root["type"] is YScalar t ? t.Value : "";
+            var type = root["type"] is RawScalar t ? t.Text : "";
             if (type.Contains("OutcomeSpace", StringComparison.Ordinal))
             {
                 if (domain is { } first)
@@ -57,7 +57,7 @@ public static class NegmasYaml
             }
             else if (!Path.GetFileName(file.File).StartsWith('_'))
             {
-                log.Warn(file.File, root.Line, root.Column, type.Length == 0
+                log.Warn(file.File, root.Span.Line, root.Span.Column, type.Length == 0
                     ? "no 'type' key: neither an outcome space nor a utility function; ignored"
                     : $"type '{Truncate(type)}' is neither an outcome space nor a utility function; ignored");
             }
@@ -88,7 +88,7 @@ public static class NegmasYaml
         return new ImportedDomain(new UtilityTable(space, parties.ToValueList(), new ScoreScale(lo, hi)), "negmas", log.Warnings.ToValueList());
     }
 
-    private static YMapping? Parse(SourceText file, ImportErrors log)
+    private static RawMapping? Parse(SourceText file, ImportErrors log)
     {
         if (string.IsNullOrWhiteSpace(file.Text))
         {
@@ -103,30 +103,30 @@ public static class NegmasYaml
             throw new ScenarioException(diagnostics.Where(x => x.Severity == Severity.Error).ToList());
         }
 
-        if (root is not YMapping map)
+        if (root is not RawMapping map)
         {
-            log.Warn(file.File, root?.Line ?? 1, root?.Column ?? 1, "not a YAML mapping: neither an outcome space nor a utility function; ignored");
+            log.Warn(file.File, root?.Span.Line ?? 1, root?.Span.Column ?? 1, "not a YAML mapping: neither an outcome space nor a utility function; ignored");
             return null;
         }
 
         return map;
     }
 
-    private static List<NegmasIssue> ReadIssues(SourceText file, YMapping root)
+    private static List<NegmasIssue> ReadIssues(SourceText file, RawMapping root)
     {
-        var list = root["issues"] as YSequence ?? throw Error(file, root["issues"] ?? root, "issues", "expected a list of issues ({name, type, values})");
+        var list = root["issues"] as RawSequence ?? throw Error(file, root["issues"] ?? root, "issues", "expected a list of issues ({name, type, values})");
         var issues = new List<NegmasIssue>();
         for (var i = 0; i < list.Items.Count; i++)
         {
             var path = $"issues[{i}]";
-            var map = list.Items[i] as YMapping ?? throw Error(file, list.Items[i], path, "expected an issue {name, type, values}");
+            var map = list.Items[i] as RawMapping ?? throw Error(file, list.Items[i], path, "expected an issue {name, type, values}");
             var name = Text(file, map, "name", path);
             if (issues.Any(x => x.Name == name))
             {
                 throw Error(file, map["name"]!, path + ".name", $"issue '{Truncate(name)}' is declared twice");
             }
 
-            var type = Short(map["type"] is YScalar t ? t.Value : "CategoricalIssue");
+            var type = Short(map["type"] is RawScalar t ? t.Text : "CategoricalIssue");
             var valuesNode = map["values"] ?? throw Error(file, map, path, $"issue '{Truncate(name)}' has no 'values'");
             issues.Add(type switch
             {
@@ -146,39 +146,39 @@ public static class NegmasYaml
         return issues;
     }
 
-    private static NegmasIssue Categorical(SourceText file, YNode node, string name, string path)
+    private static NegmasIssue Categorical(SourceText file, RawNode node, string name, string path)
     {
-        var seq = node as YSequence ?? throw Error(file, node, path, "expected a list of values");
+        var seq = node as RawSequence ?? throw Error(file, node, path, "expected a list of values");
         var ids = new List<string>();
         for (var j = 0; j < seq.Items.Count; j++)
         {
-            var value = seq.Items[j] as YScalar ?? throw Error(file, seq.Items[j], $"{path}[{j}]", "expected a value (a scalar)");
-            if (ids.Contains(value.Value))
+            var value = seq.Items[j] as RawScalar ?? throw Error(file, seq.Items[j], $"{path}[{j}]", "expected a value (a scalar)");
+            if (ids.Contains(value.Text))
             {
-                throw Error(file, value, $"{path}[{j}]", $"issue '{Truncate(name)}' lists the value '{Truncate(value.Value)}' twice");
+                throw Error(file, value, $"{path}[{j}]", $"issue '{Truncate(name)}' lists the value '{Truncate(value.Text)}' twice");
             }
 
-            ids.Add(value.Value);
+            ids.Add(value.Text);
         }
 
         return ids.Count == 0 ? throw Error(file, node, path, $"issue '{Truncate(name)}' has no values") : new NegmasIssue(name, [.. ids], null);
     }
 
-    private static NegmasIssue Cardinal(SourceText file, YNode node, string name, string path)
+    private static NegmasIssue Cardinal(SourceText file, RawNode node, string name, string path)
     {
-        var seq = node as YSequence ?? throw Error(file, node, path, "expected a list of numbers");
+        var seq = node as RawSequence ?? throw Error(file, node, path, "expected a list of numbers");
         var numbers = seq.Items.Select((v, j) => Number(file, v, $"{path}[{j}]")).ToArray();
         return Numeric(file, node, name, path, numbers);
     }
 
-    private static NegmasIssue Contiguous(SourceText file, YNode node, string name, string path)
+    private static NegmasIssue Contiguous(SourceText file, RawNode node, string name, string path)
     {
         double lo, hi;
-        if (node is YSequence { Items.Count: 2 } range)
+        if (node is RawSequence { Items.Count: 2 } range)
         {
             (lo, hi) = (Number(file, range.Items[0], path + "[0]"), Number(file, range.Items[1], path + "[1]"));
         }
-        else if (node is YScalar)
+        else if (node is RawScalar)
         {
             (lo, hi) = (0, Number(file, node, path) - 1);
         }
@@ -195,7 +195,7 @@ public static class NegmasYaml
         return Numeric(file, node, name, path, [.. Enumerable.Range(0, (int)(hi - lo) + 1).Select(k => lo + k)]);
     }
 
-    private static NegmasIssue Numeric(SourceText file, YNode node, string name, string path, double[] numbers)
+    private static NegmasIssue Numeric(SourceText file, RawNode node, string name, string path, double[] numbers)
     {
         if (numbers.Length == 0)
         {
@@ -211,7 +211,7 @@ public static class NegmasYaml
         return new NegmasIssue(name, ids, numbers);
     }
 
-    private static PartyUtility ReadParty(SourceText file, YMapping root, List<NegmasIssue> issues, ImportErrors log)
+    private static PartyUtility ReadParty(SourceText file, RawMapping root, List<NegmasIssue> issues, ImportErrors log)
     {
         var discount = 1.0;
         var ufun = root;
@@ -220,29 +220,29 @@ public static class NegmasYaml
         var type = Short(Text(file, root, "type", "$"));
         if (type is "ExpDiscountedUFun" or "LinDiscountedUFun" or "DiscountedUtilityFunction")
         {
-            ufun = root["ufun"] as YMapping ?? throw Error(file, root["ufun"] ?? root, "ufun", $"a {type} needs the discounted utility function under 'ufun:'");
+            ufun = root["ufun"] as RawMapping ?? throw Error(file, root["ufun"] ?? root, "ufun", $"a {type} needs the discounted utility function under 'ufun:'");
             path = "ufun.";
             if (root["reserved_value"] is { } rv && Number(file, rv, "reserved_value") is var r && double.IsFinite(r))
             {
                 outerReserved = r;
             }
 
-            if (type == "ExpDiscountedUFun" && root["discount"] is { } dn and not YScalar { IsNull: true })
+            if (type == "ExpDiscountedUFun" && root["discount"] is { } dn and not RawScalar { IsNull: true })
             {
                 discount = Number(file, dn, "discount");
                 if (discount <= 0 || discount > 1)
                 {
-                    log.Warn(file.File, dn.Line, dn.Column, $"discount {ExportNumber(discount)} outside (0, 1]; treated as 1 (no discount)");
+                    log.Warn(file.File, dn.Span.Line, dn.Span.Column, $"discount {ExportNumber(discount)} outside (0, 1]; treated as 1 (no discount)");
                     discount = 1;
                 }
-                else if (root["factor"] is YScalar { Value: not ("time" or "relative_time") } factor)
+                else if (root["factor"] is RawScalar { Text: not ("time" or "relative_time") } factor)
                 {
-                    log.Warn(file.File, factor.Line, factor.Column, $"discounted per '{Truncate(factor.Value)}' in NegMAS; Parley applies the factor per unit of normalised time, as GENIUS does");
+                    log.Warn(file.File, factor.Span.Line, factor.Span.Column, $"discounted per '{Truncate(factor.Text)}' in NegMAS; Parley applies the factor per unit of normalised time, as GENIUS does");
                 }
             }
             else if (type != "ExpDiscountedUFun")
             {
-                log.Warn(file.File, root.Line, root.Column, $"{type}: the discount is not carried over; the undiscounted utility is used");
+                log.Warn(file.File, root.Span.Line, root.Span.Column, $"{type}: the discount is not carried over; the undiscounted utility is used");
             }
 
             type = Short(Text(file, ufun, "type", "ufun"));
@@ -250,14 +250,14 @@ public static class NegmasYaml
 
         var k = issues.Count;
         double[][] contributions;
-        var bias = ufun["bias"] is { } b and not YScalar { IsNull: true } ? Number(file, b, path + "bias") : 0;
+        var bias = ufun["bias"] is { } b and not RawScalar { IsNull: true } ? Number(file, b, path + "bias") : 0;
         switch (type)
         {
             case "LinearAdditiveUtilityFunction":
                 {
                     var weights = PerIssue(file, ufun["weights"], issues, path + "weights", (n, p) => Number(file, n, p), 1.0);
                     var valuesNode = ufun["values"] ?? throw Error(file, ufun, path.TrimEnd('.'), "no 'values' (one value function per issue)");
-                    var values = PerIssue<(YNode? Node, string Path)>(file, valuesNode, issues, path + "values", (n, p) => (n, p), (null, path + "values"));
+                    var values = PerIssue<(RawNode? Node, string Path)>(file, valuesNode, issues, path + "values", (n, p) => (n, p), (null, path + "values"));
                     contributions = [.. Enumerable.Range(0, k).Select(i => ValueFunction(file, values[i].Node, valuesNode, issues[i], values[i].Path).Select(v => weights[i] * v).ToArray())];
                     break;
                 }
@@ -279,17 +279,17 @@ public static class NegmasYaml
         var min = contributions.Sum(c => c.Min());
         if (reservation is null)
         {
-            var at = ufun["reserved_value"] ?? (YNode)ufun;
-            log.Warn(file.File, at.Line, at.Column, $"{path}reserved_value: none (or −∞): any agreement beats none; the reservation value is taken as the lowest utility, {ExportNumber(min)}");
+            var at = ufun["reserved_value"] ?? (RawNode)ufun;
+            log.Warn(file.File, at.Span.Line, at.Span.Column, $"{path}reserved_value: none (or −∞): any agreement beats none; the reservation value is taken as the lowest utility, {ExportNumber(min)}");
         }
 
         var name = Path.GetFileNameWithoutExtension(file.File);
         return new PartyUtility(name, name, contributions.Select(c => c.ToValueList()).ToValueList(), reservation ?? min, ValueList<RedLine>.Empty, discount);
     }
 
-    private static double? ReservedValue(SourceText file, YMapping ufun, string path)
+    private static double? ReservedValue(SourceText file, RawMapping ufun, string path)
     {
-        if (ufun["reserved_value"] is not { } node || node is YScalar { IsNull: true })
+        if (ufun["reserved_value"] is not { } node || node is RawScalar { IsNull: true })
         {
             return null;
         }
@@ -299,15 +299,15 @@ public static class NegmasYaml
     }
 
     /// <summary>A per-issue field given as a list in issue order or as a mapping by issue name (NegMAS accepts both).</summary>
-    private static T[] PerIssue<T>(SourceText file, YNode? node, List<NegmasIssue> issues, string path, Func<YNode, string, T> read, T fallback)
+    private static T[] PerIssue<T>(SourceText file, RawNode? node, List<NegmasIssue> issues, string path, Func<RawNode, string, T> read, T fallback)
     {
         var result = new T[issues.Count];
         switch (node)
         {
-            case null or YScalar { IsNull: true }:
+            case null or RawScalar { IsNull: true }:
                 Array.Fill(result, fallback);
                 break;
-            case YSequence seq:
+            case RawSequence seq:
                 if (seq.Items.Count != issues.Count)
                 {
                     throw Error(file, seq, path, $"{seq.Items.Count} entries for {issues.Count} issues ({string.Join(", ", issues.Select(i => Truncate(i.Name)))})");
@@ -319,11 +319,11 @@ public static class NegmasYaml
                 }
 
                 break;
-            case YMapping map:
-                var unknown = map.Entries.FirstOrDefault(e => issues.All(i => i.Name != e.Key.Value));
+            case RawMapping map:
+                var unknown = map.KeyedEntries.FirstOrDefault(e => issues.All(i => i.Name != e.Key.Text));
                 if (unknown.Key is not null)
                 {
-                    throw Error(file, unknown.Key, $"{path}.{unknown.Key.Value}", $"'{Truncate(unknown.Key.Value)}' is not an issue of the outcome space ({string.Join(", ", issues.Select(i => Truncate(i.Name)))})");
+                    throw Error(file, unknown.Key, $"{path}.{unknown.Key.Text}", $"'{Truncate(unknown.Key.Text)}' is not an issue of the outcome space ({string.Join(", ", issues.Select(i => Truncate(i.Name)))})");
                 }
 
                 for (var i = 0; i < issues.Count; i++)
@@ -339,22 +339,22 @@ public static class NegmasYaml
         return result;
     }
 
-    private static double[] ValueFunction(SourceText file, YNode? node, YNode at, NegmasIssue issue, string path)
+    private static double[] ValueFunction(SourceText file, RawNode? node, RawNode at, NegmasIssue issue, string path)
     {
-        if (node is YMapping { } bare && bare["type"] is null)
+        if (node is RawMapping { } bare && bare["type"] is null)
         {
             // A bare mapping {value: utility} is a table, as NegMAS's constructor reads a dict.
             return Table(file, bare, issue, path);
         }
 
-        var map = node as YMapping ?? throw Error(file, node ?? at, path, node is null
+        var map = node as RawMapping ?? throw Error(file, node ?? at, path, node is null
             ? $"no value function for issue '{Truncate(issue.Name)}'"
             : $"expected a value function {{type: TableFun, mapping: …}} for issue '{Truncate(issue.Name)}'");
         var type = Short(Text(file, map, "type", path));
-        double Field(string key, double fallback) => map[key] is { } v and not YScalar { IsNull: true } ? Number(file, v, $"{path}.{key}") : fallback;
+        double Field(string key, double fallback) => map[key] is { } v and not RawScalar { IsNull: true } ? Number(file, v, $"{path}.{key}") : fallback;
         return type switch
         {
-            "TableFun" => Table(file, map["mapping"] as YMapping ?? throw Error(file, map["mapping"] ?? map, path + ".mapping", "a TableFun needs 'mapping: {value: utility}'"), issue, path + ".mapping"),
+            "TableFun" => Table(file, map["mapping"] as RawMapping ?? throw Error(file, map["mapping"] ?? map, path + ".mapping", "a TableFun needs 'mapping: {value: utility}'"), issue, path + ".mapping"),
             "AffineFun" => [.. Numbers(file, map, issue, path).Select(x => (Field("slope", 1) * x) + Field("bias", 0))],
             "LinearFun" => [.. Numbers(file, map, issue, path).Select(x => Field("slope", 1) * x)],
             "IdentityFun" => Numbers(file, map, issue, path),
@@ -363,19 +363,19 @@ public static class NegmasYaml
         };
     }
 
-    private static double[] Table(SourceText file, YMapping mapping, NegmasIssue issue, string path)
+    private static double[] Table(SourceText file, RawMapping mapping, NegmasIssue issue, string path)
     {
         var row = new double[issue.Ids.Length];
         var seen = new bool[row.Length];
-        foreach (var (key, value) in mapping.Entries)
+        foreach (var (key, value) in mapping.KeyedEntries)
         {
-            var o = issue.IndexOf(key.Value);
+            var o = issue.IndexOf(key.Text);
             if (o < 0)
             {
-                throw Error(file, key, $"{path}.{key.Value}", $"'{Truncate(key.Value)}' is not a value of issue '{Truncate(issue.Name)}'");
+                throw Error(file, key, $"{path}.{key.Text}", $"'{Truncate(key.Text)}' is not a value of issue '{Truncate(issue.Name)}'");
             }
 
-            row[o] = Number(file, value, $"{path}.{key.Value}");
+            row[o] = Number(file, value, $"{path}.{key.Text}");
             seen[o] = true;
         }
 
@@ -383,19 +383,19 @@ public static class NegmasYaml
         return missing < 0 ? row : throw Error(file, mapping, path, $"no utility for value '{Truncate(issue.Values?[missing] is { } n ? ExportNumber(n) : issue.Ids[missing])}' of issue '{Truncate(issue.Name)}'");
     }
 
-    private static double[] Numbers(SourceText file, YNode at, NegmasIssue issue, string path) =>
+    private static double[] Numbers(SourceText file, RawNode at, NegmasIssue issue, string path) =>
         issue.Values ?? [.. issue.Ids.Select(id => double.TryParse(id, NumberStyles.Float, CultureInfo.InvariantCulture, out var x)
             ? x
             : throw Error(file, at, path, $"a numeric value function needs numeric values, but issue '{Truncate(issue.Name)}' has the value '{Truncate(id)}'"))];
 
-    private static string Text(SourceText file, YMapping map, string key, string path) =>
-        map[key] is YScalar { IsNull: false } s ? s.Value : throw Error(file, map[key] ?? map, path == "$" ? key : $"{path}.{key}", $"missing '{key}'");
+    private static string Text(SourceText file, RawMapping map, string key, string path) =>
+        map[key] is RawScalar { IsNull: false } s ? s.Text : throw Error(file, map[key] ?? map, path == "$" ? key : $"{path}.{key}", $"missing '{key}'");
 
-    private static double Number(SourceText file, YNode node, string path)
+    private static double Number(SourceText file, RawNode node, string path)
     {
-        if (node is YScalar s)
+        if (node is RawScalar s)
         {
-            switch (s.Value.Trim().ToLowerInvariant())
+            switch (s.Text.Trim().ToLowerInvariant())
             {
                 case ".inf" or "+.inf" or "inf" or "+inf":
                     return double.PositiveInfinity;
@@ -403,13 +403,13 @@ public static class NegmasYaml
                     return double.NegativeInfinity;
             }
 
-            if (double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && !double.IsNaN(v))
+            if (double.TryParse(s.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && !double.IsNaN(v))
             {
                 return v;
             }
         }
 
-        throw Error(file, node, path, $"expected a number, found {(node is YScalar x ? $"'{Truncate(x.Value)}'" : node.Kind)}");
+        throw Error(file, node, path, $"expected a number, found {(node is RawScalar x ? $"'{Truncate(x.Text)}'" : node.Kind)}");
     }
 
     /// <summary>The class name without NegMAS's module path (<c>negmas.outcomes.CategoricalIssue</c> → <c>CategoricalIssue</c>).</summary>
@@ -419,8 +419,8 @@ public static class NegmasYaml
 
     private static string ExportNumber(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
-    private static ScenarioException Error(SourceText file, YNode node, string path, string message) =>
-        ImportErrors.Error(file.File, node.Line, node.Column, $"{path}: {message}");
+    private static ScenarioException Error(SourceText file, RawNode node, string path, string message) =>
+        ImportErrors.Error(file.File, node.Span.Line, node.Span.Column, $"{path}: {message}");
 
     /// <summary>An issue: its option ids and, for numeric issues, the numbers (table keys match them numerically).</summary>
     private sealed record NegmasIssue(string Name, string[] Ids, double[]? Values)

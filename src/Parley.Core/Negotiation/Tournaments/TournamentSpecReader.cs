@@ -13,13 +13,12 @@ public static class TournamentSpecReader
     public static (TournamentSpec? Spec, IReadOnlyList<Diagnostic> Diagnostics) Read(ReadOnlySpan<byte> bytes, string file)
     {
         var diagnostics = new List<Diagnostic>();
-        var root = YamlTreeReader.Read(bytes, file, diagnostics);
-        if (root is null)
+        var node = YamlTreeReader.Read(bytes, file, diagnostics);
+        if (node is null)
         {
             return (null, diagnostics);
         }
 
-        var node = ScenarioReader.ToRaw(root);
         void Error(RawNode at, string message) => diagnostics.Add(new Diagnostic(Severity.Error, file, at.Span.Line, at.Span.Column, message));
         if (node is not RawMapping map)
         {
