@@ -53,7 +53,7 @@ internal static class ForecastSectionReader
             return null;
         }
 
-        CheckKeys(section, SectionKeys, "forecast", Error);
+        UnknownKeys.Check(section, SectionKeys, "forecast", file, diagnostics);
         var illustrative = section["illustrative"] is { } ill && Bool(ill, "forecast.illustrative", Error);
         var note = section["note"] is RawScalar n ? n.Text : "";
 
@@ -73,7 +73,7 @@ internal static class ForecastSectionReader
                 continue;
             }
 
-            CheckKeys(d, DimensionKeys, "dimension", Error);
+            UnknownKeys.Check(d, DimensionKeys, "forecast.dimensions", file, diagnostics);
             var id = Text(d["id"]);
             if (id.Length == 0)
             {
@@ -112,7 +112,7 @@ internal static class ForecastSectionReader
                 continue;
             }
 
-            CheckKeys(a, ActorKeys, "actor", Error);
+            UnknownKeys.Check(a, ActorKeys, "forecast.actors", file, diagnostics);
             var id = Text(a["id"]);
             if (id.Length == 0)
             {
@@ -188,17 +188,6 @@ internal static class ForecastSectionReader
         }
 
         return values;
-    }
-
-    private static void CheckKeys(RawMapping map, string[] allowed, string what, Action<RawNode, string> error)
-    {
-        foreach (var (key, value) in map.Entries)
-        {
-            if (!allowed.Contains(key))
-            {
-                error(value, $"unknown {what} key '{key}'; expected one of {string.Join(", ", allowed)}");
-            }
-        }
     }
 
     private static string Text(RawNode? node) => node is RawScalar s ? s.Text : "";

@@ -24,58 +24,7 @@ internal sealed partial class ScenarioReader
         return all.Count <= 12 ? string.Join(", ", all) : string.Join(", ", all.Take(10)) + $", … ({all.Count - 10} more)";
     }
 
-    private void CheckKeys(RawMapping map, IReadOnlyCollection<string> known, string what)
-    {
-        string? expected = null;
-        foreach (var entry in map.KeyedEntries)
-        {
-            var key = entry.Key.Text;
-            if (!known.Contains(key))
-            {
-                // Suggest the nearest known key (edit distance ≤ 2, or a different case). Long keys are not
-                // compared, nor keys beyond the first thousand errors (only 50 are shown; hostile files have many).
-                var hint = key.Length > 64 || diagnostics.Count > 1000 ? null : known.MinBy(k => Distance(k, key.ToLowerInvariant()));
-                var suggestion = hint is not null && Distance(hint, key.ToLowerInvariant()) <= Math.Min(2, Math.Max(1, key.Length / 3))
-                    ? $" (did you mean '{hint}'?)" : "";
-                Error(entry.Key, $"unknown key '{Truncate(key)}' in {what}{suggestion}; expected one of {expected ??= string.Join(", ", known)}");
-            }
-        }
-    }
-
-    /// <summary>Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment).</summary>
-    private static int Distance(string a, string b)
-    {
-        // Three rolling rows (keys are at most 64 characters here), so no allocation per comparison.
-        Span<int> before = stackalloc int[b.Length + 1];
-        Span<int> previous = stackalloc int[b.Length + 1];
-        Span<int> current = stackalloc int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var d = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d = Math.Min(d, before[j - 2] + 1); // a swap of neighbours is one typo
-                }
-
-                current[j] = d;
-            }
-
-            var recycled = before;
-            before = previous;
-            previous = current;
-            current = recycled;
-        }
-
-        return previous[b.Length];
-    }
+    private void CheckKeys(RawMapping map, IReadOnlyCollection<string> known, string what) => UnknownKeys.Check(map, known, what, file, diagnostics);
 
     private ValueList<RawNode> Items(RawNode node, string what)
     {

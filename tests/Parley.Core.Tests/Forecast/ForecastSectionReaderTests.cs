@@ -82,7 +82,7 @@ public sealed class ForecastSectionReaderTests
           actors:
             - {id: A, capability: 1, position: {x: 10}, salience: {x: 50}}
             - {id: B, capability: 1, position: {x: 10}, salience: {x: 50}}
-        """, 7, 11, "unknown forecast key 'colour'")]
+        """, 7, 3, "unknown key 'colour' in forecast; expected one of")]
     public void Hostile_sections_are_located(string section, int line, int column, string message)
     {
         var result = Load(section);

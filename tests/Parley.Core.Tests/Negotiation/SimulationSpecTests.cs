@@ -56,9 +56,9 @@ public class SimulationSpecTests
     }
 
     [Theory]
-    [InlineData("simulation:\n  horizon: 3", 2, 12, "unknown key 'horizon'")]
-    [InlineData("simulation:\n  stages:\n    S9: {rounds: 3}", 3, 9, "unknown stage 'S9'")]
-    [InlineData("simulation:\n  strategies:\n    Z: linear", 3, 8, "unknown party 'Z'")]
+    [InlineData("simulation:\n  horizon: 3", 2, 3, "unknown key 'horizon' in simulation; expected one of")]
+    [InlineData("simulation:\n  stages:\n    S9: {rounds: 3}", 3, 5, "unknown stage 'S9'")]
+    [InlineData("simulation:\n  strategies:\n    Z: linear", 3, 5, "unknown party 'Z'")]
     [InlineData("simulation:\n  strategies:\n    A: wobble", 3, 8, "unknown strategy 'wobble'")]
     [InlineData("simulation:\n  defaults:\n    delay_days: triangular(5, 1, 2)", 3, 17, "triangular needs")]
     [InlineData("simulation:\n  defaults:\n    round_days: 0", 3, 17, "must be positive")]

@@ -101,9 +101,10 @@ public class TournamentTests
 
     [Theory]
     [InlineData("strategies: [linear, linear]\ndomains: [{scenario: x.yaml}]\n", "used twice")]
-    [InlineData("strategies: [linear]\ndomains: [{file: x.yaml}]\n", "unknown key 'file'")]
+    [InlineData("strategies: [linear]\ndomains: [{file: x.yaml}]\n", "unknown key 'file' in tournament.domains")]
     [InlineData("strategies: [linear]\nrounds: 0\ndomains: [{scenario: x.yaml}]\n", "rounds")]
     [InlineData("strategies: [linear]\n", "domains")]
+    [InlineData("strategies: [linear]\nlimits: {seconds: -1}\ndomains: [{scenario: x.yaml}]\n", "limits.seconds: expected a positive number of seconds")]
     public void Read_BadConfig_IsAnError(string yaml, string message)
     {
         var (spec, diagnostics) = TournamentSpecReader.Read(System.Text.Encoding.UTF8.GetBytes(yaml), "t.yaml");

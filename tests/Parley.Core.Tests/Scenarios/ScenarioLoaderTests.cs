@@ -41,4 +41,33 @@ public sealed class ScenarioLoaderTests
         Assert.True(again.Success, string.Join("\n", again.Diagnostics));
         Assert.Equal(s, again.Scenario);
     }
+
+    [Fact]
+    public void Write_SimulationAndForecastNumbers_StayPlain()
+    {
+        var s = ScenarioLoader.Load("""
+            parley: 1
+            id: t
+            parties:
+              - {id: A, name: A}
+              - {id: B, name: B}
+            simulation:
+              horizon_days: 90
+              defaults: {rounds: 7, success: 0.5}
+              strategies: {A: {type: time, e: "0.5"}}
+            forecast:
+              dimensions: [{id: x}]
+              actors:
+                - {id: A, capability: 100, position: {x: 10}, salience: {x: 50}}
+                - {id: B, capability: 2.5, position: {x: 90}, salience: {x: 50}}
+            """, "s.yaml").Scenario!;
+
+        var text = ScenarioWriter.Write(s);
+
+        Assert.Contains("horizon_days: 90\n", text, StringComparison.Ordinal);
+        Assert.Contains("{rounds: 7, success: 0.5}", text, StringComparison.Ordinal);
+        Assert.Contains("capability: 100\n", text, StringComparison.Ordinal);
+        Assert.Contains("capability: 2.5\n", text, StringComparison.Ordinal);
+        Assert.Contains("e: \"0.5\"", text, StringComparison.Ordinal); // quoted in the file, so kept as text
+    }
 }

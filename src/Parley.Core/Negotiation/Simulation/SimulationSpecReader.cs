@@ -45,7 +45,7 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
         var horizon = map["horizon_days"] is { } h ? Int(h, 1, 36_500, "horizon_days") : 365;
         var agreement = StageRef(map["agreement_stage"], "agreement_stage");
         var focus = StageRef(map["focus_stage"], "focus_stage");
-        var defaults = map["defaults"] is { } dn ? StageSettings.BuiltIn.Overlay(ReadStage(dn, "defaults")) : StageSettings.BuiltIn;
+        var defaults = map["defaults"] is { } dn ? StageSettings.BuiltIn.Overlay(ReadStage(dn, "defaults", "simulation.defaults")) : StageSettings.BuiltIn;
         var stages = new List<KeyValuePair<string, StageSettings>>();
         if (map["stages"] is { } stagesNode)
         {
@@ -56,7 +56,7 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
                     Error(keyNode, $"unknown stage '{key}' in simulation.stages; the process declares {List(refs.Stages)}");
                 }
 
-                stages.Add(new(key, ReadStage(value, $"stage '{key}'")));
+                stages.Add(new(key, ReadStage(value, $"stage '{key}'", $"simulation.stages.{YamlTreeReader.Quote(key)}")));
             }
         }
 
@@ -70,7 +70,7 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
                     Error(keyNode, $"unknown party '{key}' in simulation.strategies; parties are {List(refs.Parties)}");
                 }
 
-                if (ReadStrategy(value) is { } st)
+                if (ReadStrategy(value, $"simulation.strategies.{YamlTreeReader.Quote(key)}") is { } st)
                 {
                     strategies.Add(new(key, st));
                 }
@@ -83,7 +83,7 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
         return new SimulationSpec(start, horizon, agreement, focus, defaults, stages.ToValueList(), strategies.ToValueList(), uncertainty, retry, illustrative);
     }
 
-    private StageSettings ReadStage(RawNode node, string what)
+    private StageSettings ReadStage(RawNode node, string what, string path)
     {
         if (node is not RawMapping map)
         {
@@ -91,7 +91,7 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
             return new StageSettings();
         }
 
-        CheckKeys(map, StageKeys, what);
+        CheckKeys(map, StageKeys, path);
         return new StageSettings(
             map["protocol"] is { } p ? Protocol(p) : null,
             map["mediated_protocol"] is { } mp ? Protocol(mp) : null,
@@ -100,7 +100,7 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
             map["delay_days"] is { } dd ? Dist(dd, "delay_days") : null,
             map["duration_days"] is { } du ? Dist(du, "duration_days") : null,
             map["success"] is { } su ? Probability(su, "success") : null,
-            map["strategy"] is { } st ? ReadStrategy(st) : null);
+            map["strategy"] is { } st ? ReadStrategy(st, path + ".strategy") : null);
     }
 
     private UncertaintySpec ReadUncertainty(RawNode node)
@@ -111,7 +111,7 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
             return UncertaintySpec.None;
         }
 
-        CheckKeys(map, ["score_noise", "weight_concentration", "reservation_shift", "erosion_per_week", "red_lines"], "uncertainty");
+        CheckKeys(map, ["score_noise", "weight_concentration", "reservation_shift", "erosion_per_week", "red_lines"], "simulation.uncertainty");
         var none = UncertaintySpec.None;
         var firm = none.Firm;
         var hazard = none.SofteningPerWeek;
@@ -120,7 +120,7 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
         {
             if (rl is RawMapping rlm)
             {
-                CheckKeys(rlm, ["firm", "softening_per_week", "overrides"], "uncertainty.red_lines");
+                CheckKeys(rlm, ["firm", "softening_per_week", "overrides"], "simulation.uncertainty.red_lines");
                 firm = rlm["firm"] is { } f ? Probability(f, "firm") : firm;
                 hazard = rlm["softening_per_week"] is { } h ? Probability(h, "softening_per_week") : hazard;
                 if (rlm["overrides"] is { } ov)
@@ -134,7 +134,7 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
 
                         if (value is RawMapping vm)
                         {
-                            CheckKeys(vm, ["firm", "softening_per_week"], $"red line override '{key}'");
+                            CheckKeys(vm, ["firm", "softening_per_week"], $"simulation.uncertainty.red_lines.overrides.{YamlTreeReader.Quote(key)}");
                             overrides.Add(new(key, new RedLineFirmness(
                                 vm["firm"] is { } vf ? Probability(vf, "firm") : firm,
                                 vm["softening_per_week"] is { } vh ? Probability(vh, "softening_per_week") : hazard)));
@@ -170,7 +170,7 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
             return RetrySpec.None;
         }
 
-        CheckKeys(map, ["after_days", "max", "restart_from", "deadline_days", "pressure"], "retry");
+        CheckKeys(map, ["after_days", "max", "restart_from", "deadline_days", "pressure"], "simulation.retry");
         string? restart = null;
         if (map["restart_from"] is { } rf)
         {
@@ -197,7 +197,7 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
             return PressureSpec.None;
         }
 
-        CheckKeys(map, ["reservation_shift", "softening_boost", "parties"], "retry.pressure");
+        CheckKeys(map, ["reservation_shift", "softening_boost", "parties"], "simulation.retry.pressure");
         var parties = new List<string>();
         if (map["parties"] is { } pn)
         {
@@ -227,7 +227,7 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
             parties.ToValueList());
     }
 
-    private StrategySpec? ReadStrategy(RawNode node)
+    private StrategySpec? ReadStrategy(RawNode node, string path)
     {
         string? error;
         StrategySpec? spec;
@@ -237,10 +237,11 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
         }
         else if (node is RawMapping m)
         {
+            CheckKeys(m, StrategySpec.MappingKeys, path);
             var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
             string? type = null;
             string? name = null;
-            foreach (var e in m.Entries)
+            foreach (var e in m.Entries.Where(e => StrategySpec.MappingKeys.Contains(e.Key)))
             {
                 if (e.Value is not RawScalar v)
                 {
@@ -368,21 +369,14 @@ internal sealed class SimulationSpecReader(string file, SimulationReferences ref
     {
         if (node is RawMapping m)
         {
-            // Keys carry no location of their own in the raw tree, so errors about a key point at its value.
-            return m.Entries.Select(e => (e.Key, e.Value, e.Value));
+            return m.KeyedEntries.Select(e => (e.Key.Text, e.Value, (RawNode)e.Key));
         }
 
         Error(node, $"expected {what} as a mapping");
         return [];
     }
 
-    private void CheckKeys(RawMapping map, IReadOnlyCollection<string> known, string what)
-    {
-        foreach (var entry in map.Entries.Where(e => !known.Contains(e.Key)))
-        {
-            Error(entry.Value, $"unknown key '{entry.Key}' in {what}; expected one of {string.Join(", ", known)}");
-        }
-    }
+    private void CheckKeys(RawMapping map, IReadOnlyCollection<string> known, string path) => UnknownKeys.Check(map, known, path, file, _diagnostics);
 
     private string Text(RawNode node)
     {

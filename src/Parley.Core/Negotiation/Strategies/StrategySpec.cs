@@ -19,6 +19,9 @@ public sealed record StrategySpec(string Name, StrategyKind Kind, Distribution E
     public static IReadOnlyList<string> KnownNames { get; } =
         ["boulware", "linear", "conceder", "time", "hardliner", "tft", "rtft", "aspiration", "micro", "random"];
 
+    /// <summary>The keys of a strategy written as a YAML mapping ({type, name, e, rate, accept, model}).</summary>
+    internal static IReadOnlyList<string> MappingKeys { get; } = ["type", "name", "e", "rate", "accept", "model"];
+
     /// <summary>Builds an agent with parameters drawn from <paramref name="rng"/> (fixed parameters draw nothing).</summary>
     internal INegotiator Create(ref SplitMix64 rng, double exponentScale = 1)
     {

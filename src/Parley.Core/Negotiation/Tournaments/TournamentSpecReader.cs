@@ -9,6 +9,8 @@ namespace Parley.Negotiation.Tournaments;
 /// <summary>Reads a tournament config (YAML) with located errors.</summary>
 public static class TournamentSpecReader
 {
+    private static readonly string[] DomainKeys = ["scenario", "genius", "negmas", "parties", "red_lines", "name"];
+
     /// <summary>Parses UTF-8 YAML; returns the spec, or null and the errors (file:line:col).</summary>
     public static (TournamentSpec? Spec, IReadOnlyList<Diagnostic> Diagnostics) Read(ReadOnlySpan<byte> bytes, string file)
     {
@@ -27,10 +29,7 @@ public static class TournamentSpecReader
         }
 
         string[] known = ["tournament", "name", "seed", "repetitions", "protocol", "rounds", "limits", "strategies", "domains"];
-        foreach (var e in map.Entries.Where(e => !known.Contains(e.Key)))
-        {
-            Error(e.Value, $"unknown key '{e.Key}' in tournament; expected one of {string.Join(", ", known)}");
-        }
+        UnknownKeys.Check(map, known, "tournament", file, diagnostics);
 
         string Text(RawNode n)
         {
@@ -90,21 +89,20 @@ public static class TournamentSpecReader
         double? seconds = null;
         if (map["limits"] is RawMapping limits)
         {
-            foreach (var e in limits.Entries)
+            UnknownKeys.Check(limits, ["seconds", "rounds"], "tournament.limits", file, diagnostics);
+            if (limits["seconds"] is { } sv)
             {
-                if (e.Key == "seconds" && double.TryParse(Text(e.Value), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0)
+                if (double.TryParse(Text(sv), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && double.IsFinite(s))
                 {
                     seconds = s;
                 }
-                else if (e.Key == "rounds")
-                {
-                    rounds = Int(e.Value, rounds, 1, 1_000_000, "limits.rounds");
-                }
                 else
                 {
-                    Error(e.Value, $"limits.{e.Key}: expected seconds (a positive number) or rounds");
+                    Error(sv, "limits.seconds: expected a positive number of seconds");
                 }
             }
+
+            rounds = Int(limits["rounds"], rounds, 1, 1_000_000, "limits.rounds");
         }
         else if (map["limits"] is { } ln)
         {
@@ -124,7 +122,9 @@ public static class TournamentSpecReader
                 }
                 else if (item is RawMapping m && m["type"] is RawScalar type)
                 {
-                    var pairs = m.Entries.Where(e => e.Key is not "type" and not "name").ToDictionary(e => e.Key, e => Text(e.Value), StringComparer.Ordinal);
+                    UnknownKeys.Check(m, StrategySpec.MappingKeys, "tournament.strategies", file, diagnostics);
+                    var pairs = m.Entries.Where(e => e.Key is not "type" and not "name" && StrategySpec.MappingKeys.Contains(e.Key))
+                        .ToDictionary(e => e.Key, e => Text(e.Value), StringComparer.Ordinal);
                     spec = StrategySpec.Build(m["name"] is { } n ? Text(n) : type.Text, type.Text.ToLowerInvariant(), pairs, out error);
                 }
                 else
@@ -163,10 +163,7 @@ public static class TournamentSpecReader
                     continue;
                 }
 
-                foreach (var e in dm.Entries.Where(e => e.Key is not ("scenario" or "genius" or "negmas" or "parties" or "red_lines" or "name")))
-                {
-                    Error(e.Value, $"unknown key '{e.Key}' in domain; expected scenario, genius or negmas, parties, red_lines, name");
-                }
+                UnknownKeys.Check(dm, DomainKeys, "tournament.domains", file, diagnostics);
 
                 var kind = dm["scenario"] is not null ? "scenario" : dm["genius"] is not null ? "genius" : dm["negmas"] is not null ? "negmas" : null;
                 if (kind is null)
