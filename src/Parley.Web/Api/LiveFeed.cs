@@ -1,97 +1,144 @@
 using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Talks.Access;
 using Parley.Talks.Ledger;
 using Parley.Talks.Service;
 
 namespace Parley.Web.Api;
 
 /// <summary>
-/// Server-sent events: the caller's share of the ledger as <c>id: seq</c>, <c>event: type</c>,
-/// <c>data: json</c>, numbered by the caller's own sequence. A reconnecting client sends
-/// <c>Last-Event-ID</c> (or <c>?after=</c>) and first receives everything it missed, paged from the
-/// store. A client that falls too far behind gets <c>event: resume</c> with the id to resume after,
-/// and the stream ends; so does one whose token is revoked (<c>event: revoked</c>). Nothing is skipped.
+/// Server-sent events through ASP.NET Core's <see cref="TypedResults.ServerSentEvents{T}(IAsyncEnumerable{SseItem{T}})"/>:
+/// the caller's share of the ledger as <c>event: type</c>, <c>data: json</c>, <c>id: seq</c>, numbered by
+/// the caller's own sequence. A reconnecting client sends <c>Last-Event-ID</c> (or <c>?after=</c>) and
+/// first receives everything it missed, paged from the store; <c>event: live</c> then marks the end of
+/// the catch-up, and <c>event: keep-alive</c> follows every 15 s of the injected clock (both with empty
+/// data and no id, so they never move a client's resume point). A client that falls too far behind gets
+/// <c>event: resume</c> with the id to resume after, and the stream ends; so does one whose token is
+/// revoked (<c>event: revoked</c>). Nothing is skipped.
 /// </summary>
 internal static class LiveFeed
 {
     private const int CatchUpPage = 500;
 
-    public static async Task StreamAsync(HttpContext http, string id, long? after)
+    /// <summary>How often an open feed says it is still there (proxies close idle connections).</summary>
+    internal static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(15);
+
+    // The formatter writes no comment lines, so the markers are named events with empty data; the UI's
+    // reader skips blocks without data, and EventSource dispatches named events only to their listeners.
+    private static readonly SseItem<string> Live = new(string.Empty, "live");
+    private static readonly SseItem<string> KeepAlive = new(string.Empty, "keep-alive");
+
+    public static async Task<ServerSentEventsResult<string>> StreamAsync(HttpContext http, string id, long? after)
     {
         var caller = CallerFilter.Of(http);
-        var service = (TalksService)http.RequestServices.GetService(typeof(TalksService))!;
+        var service = http.RequestServices.GetRequiredService<TalksService>();
+        var time = http.RequestServices.GetRequiredService<TimeProvider>();
         var ct = http.RequestAborted;
         long? resume = after ?? (long.TryParse(http.Request.Headers["Last-Event-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : null);
-        using var subscription = await service.SubscribeAsync(id, caller, CallerFilter.TokenHash(http), ct).ConfigureAwait(false);
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["X-Accel-Buffering"] = "no";
 
-        // Without a resume point the feed starts now; with one, every missed event comes first, page by page.
-        var last = resume ?? (await service.ReadEventsAsync(id, caller, long.MaxValue, 1, ct).ConfigureAwait(false)).Version;
-        if (resume is not null)
+        // Subscribe and read the start point before the response starts, so a refusal is still a problem answer.
+        var subscription = await service.SubscribeAsync(id, caller, CallerFilter.TokenHash(http), ct).ConfigureAwait(false);
+        try
         {
-            while (true)
+            // Without a resume point the feed starts now; with one, every missed event comes first, page by page.
+            var last = resume ?? (await service.ReadEventsAsync(id, caller, long.MaxValue, 1, ct).ConfigureAwait(false)).Version;
+            http.Response.Headers["X-Accel-Buffering"] = "no";
+            return TypedResults.ServerSentEvents(FeedAsync(service, subscription, id, caller, last, catchUp: resume is not null, time, ct));
+        }
+        catch
+        {
+            subscription.Dispose();
+            throw;
+        }
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> FeedAsync(
+        TalksService service, Subscription subscription, string id, Caller caller, long last, bool catchUp, TimeProvider time,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var feed = subscription;
+        if (catchUp)
+        {
+            for (var more = true; more;)
             {
                 var page = await service.ReadEventsAsync(id, caller, last, CatchUpPage, ct).ConfigureAwait(false);
                 foreach (var e in page.Events)
                 {
-                    last = await WriteAsync(http, e, last).ConfigureAwait(false);
+                    if (e.Version > last)
+                    {
+                        last = e.Version;
+                        yield return Item(e);
+                    }
                 }
 
-                if (page.Next is null)
-                {
-                    break;
-                }
+                more = page.Next is not null;
             }
         }
 
-        await http.Response.WriteAsync(": live\n\n", ct).ConfigureAwait(false);
-        await http.Response.Body.FlushAsync(ct).ConfigureAwait(false);
-        try
+        // Started before the marker is sent, so the first keep-alive is due one interval after it.
+        using var heartbeat = new PeriodicTimer(KeepAliveInterval, time);
+        yield return Live;
+        var next = feed.Events.ReadAsync(ct).AsTask();
+        var tick = heartbeat.WaitForNextTickAsync(ct).AsTask();
+        while (true)
         {
-            while (!ct.IsCancellationRequested)
+            if (await Task.WhenAny(next, tick).ConfigureAwait(false) == tick)
             {
-                using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                heartbeat.CancelAfter(TimeSpan.FromSeconds(15));
-                try
+                if (tick.IsCanceled)
                 {
-                    var e = await subscription.Events.ReadAsync(heartbeat.Token).ConfigureAwait(false);
-                    last = await WriteAsync(http, e, last).ConfigureAwait(false);
+                    yield break;
                 }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    await http.Response.WriteAsync(": keep-alive\n\n", ct).ConfigureAwait(false);
-                    await http.Response.Body.FlushAsync(ct).ConfigureAwait(false);
-                }
+
+                yield return KeepAlive;
+                tick = heartbeat.WaitForNextTickAsync(ct).AsTask();
+                continue;
+            }
+
+            EventView? view = null;
+            SseItem<string>? end = null;
+            try
+            {
+                view = await next.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client went away.
+                yield break;
+            }
+            catch (Exception ex) when (ex is ChannelClosedException or SubscriberTooSlowException or UnauthorizedAccessException)
+            {
+                end = CutOff(ex, last);
+            }
+
+            if (end is { } ending)
+            {
+                yield return ending;
+                yield break;
+            }
+
+            next = feed.Events.ReadAsync(ct).AsTask();
+            if (view!.Version > last)
+            {
+                last = view.Version;
+                yield return Item(view);
             }
         }
-        catch (Exception ex) when (ex is ChannelClosedException or SubscriberTooSlowException or UnauthorizedAccessException)
-        {
-            // The service cut the feed off: the subscriber fell too far behind, or its token was revoked.
-            var revoked = (ex as ChannelClosedException)?.InnerException is UnauthorizedAccessException || ex is UnauthorizedAccessException;
-            var data = JsonSerializer.Serialize(new { after = last.ToString(CultureInfo.InvariantCulture) }, EventJson.Options);
-            await http.Response.WriteAsync($"event: {(revoked ? "revoked" : "resume")}\ndata: {data}\n\n", ct).ConfigureAwait(false);
-            await http.Response.Body.FlushAsync(ct).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // The client went away.
-        }
     }
 
-    private static async Task<long> WriteAsync(HttpContext http, EventView e, long last)
+    // The service cut the feed off: the subscriber fell too far behind, or its token was revoked.
+    private static SseItem<string> CutOff(Exception ex, long last)
     {
-        if (e.Version <= last)
-        {
-            return last;
-        }
-
-        var json = JsonSerializer.Serialize(e, EventJson.Options);
-        await http.Response.WriteAsync($"id: {e.Version.ToString(CultureInfo.InvariantCulture)}\nevent: {e.Type}\ndata: {json}\n\n", http.RequestAborted).ConfigureAwait(false);
-        await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
-        return e.Version;
+        var revoked = (ex as ChannelClosedException)?.InnerException is UnauthorizedAccessException || ex is UnauthorizedAccessException;
+        var data = JsonSerializer.Serialize(new { after = last.ToString(CultureInfo.InvariantCulture) }, EventJson.Options);
+        return new SseItem<string>(data, revoked ? "revoked" : "resume");
     }
+
+    private static SseItem<string> Item(EventView e) =>
+        new(JsonSerializer.Serialize(e, EventJson.Options), e.Type) { EventId = e.Version.ToString(CultureInfo.InvariantCulture) };
 }

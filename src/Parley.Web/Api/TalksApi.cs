@@ -44,7 +44,7 @@ internal static partial class TalksApi
         talks.MapGet("/events", Events).WithSummary("The caller's share of the ledger, numbered by its own sequence. Pagination: after (cursor), limit.");
         talks.MapGet("/export", Export).WithSummary("Everything the caller may see, with a page of its share of the ledger. Pagination: after (cursor), limit.");
         talks.MapGet("/analysis", Analysis).WithSummary("The bargaining lens on the caller's share of private data (party: own position; mediator: disclosures), with an SVG frontier plot.");
-        talks.MapGet("/live", LiveFeed.StreamAsync).WithSummary("Server-sent events: the caller's share of every new ledger event.").Produces(200, contentType: "text/event-stream");
+        talks.MapGet("/live", LiveFeed.StreamAsync).WithSummary("Server-sent events: the caller's share of every new ledger event.");
         AccessApi.MapTokens(talks);
         MapBlindApi(talks);
 

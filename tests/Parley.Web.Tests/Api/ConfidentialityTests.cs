@@ -197,7 +197,7 @@ public sealed class ConfidentialityTests
         {
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            for (var line = await reader.ReadLineAsync(timeout.Token); line is not null and not ": live"; line = await reader.ReadLineAsync(timeout.Token))
+            for (var line = await reader.ReadLineAsync(timeout.Token); line is not null and not "event: live"; line = await reader.ReadLineAsync(timeout.Token))
             {
                 text.AppendLine(line);
             }

@@ -156,7 +156,7 @@ public sealed class RedTeamTests
         var eu = tokens.EnumerateArray().Single(t => t.TryGetProperty("party", out var party) && party.GetString() == "EU").GetProperty("id").GetString();
         using var live = await s.Http.SendAsync(s.Request(HttpMethod.Get, Talks + "/live", "EU"), HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await live.Content.ReadAsStreamAsync());
-        Assert.Equal(": live", await reader.ReadLineAsync());
+        Assert.Equal(LiveFeedReader.LiveMarker, await LiveFeedReader.ReadBlockAsync(reader));
 
         using (var revoke = await s.SendAsync(HttpMethod.Post, Talks + $"/tokens/{eu}/revoke", "organiser", new { text = "compromised" }))
         {
@@ -239,7 +239,7 @@ public sealed class RedTeamTests
         using var reader = new StreamReader(await live.Content.ReadAsStreamAsync());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var ids = new List<long>();
-        for (var line = await reader.ReadLineAsync(timeout.Token); line != ": live"; line = await reader.ReadLineAsync(timeout.Token))
+        for (var line = await reader.ReadLineAsync(timeout.Token); line != "event: live"; line = await reader.ReadLineAsync(timeout.Token))
         {
             if (line!.StartsWith("id: ", StringComparison.Ordinal))
             {

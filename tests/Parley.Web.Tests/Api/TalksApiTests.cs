@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Parley.Talks.Tests;
+using Parley.Web.Api;
 using static Parley.Web.Tests.TalksServer;
 
 namespace Parley.Web.Tests.Api;
@@ -198,22 +199,67 @@ public sealed class TalksApiTests
         using var request = s.Request(HttpMethod.Get, Talks + "/live", "observer");
         using var response = await s.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        Assert.Equal(": live", await reader.ReadLineAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        Assert.Equal(LiveFeedReader.LiveMarker, await LiveFeedReader.ReadBlockAsync(reader, timeout.Token));
 
         await s.PostOkAsync(Talks + "/statements", "RU", new { text = "for the participants only", @public = false });
         await s.PostOkAsync(Talks + "/statements", "RU", new { text = "for everyone", @public = true });
-        var lines = new List<string>();
+        var block = (await LiveFeedReader.ReadBlockAsync(reader, timeout.Token))!;
+
+        // The observer's next block is the public statement, numbered by its own sequence: the private one never came.
+        Assert.Equal(3, block.Count);
+        Assert.Equal("event: statement-issued", block[0]);
+        Assert.StartsWith("data: {", block[1], StringComparison.Ordinal);
+        Assert.Contains("for everyone", block[1], StringComparison.Ordinal);
+        Assert.Equal($"id: {(await s.GetJsonAsync(Talks, "observer")).GetProperty("version").GetInt64()}", block[2]);
+        Assert.DoesNotContain("participants only", string.Join("\n", block), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LiveFeed_SendsAKeepAliveEvent_OnlyOnce15SecondsOfTheServersClockHavePassed()
+    {
+        await using var s = await StartAsync();
+        using var response = await s.Http.SendAsync(s.Request(HttpMethod.Get, Talks + "/live", "observer"), HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!lines.Any(l => l.StartsWith("data:", StringComparison.Ordinal)))
+        Assert.Equal(LiveFeedReader.LiveMarker, await LiveFeedReader.ReadBlockAsync(reader, timeout.Token));
+
+        // 14 s in, an event is the next block (no keep-alive yet); at 15 s the keep-alive comes, without an id.
+        s.Time.Advance(LiveFeed.KeepAliveInterval - TimeSpan.FromSeconds(1));
+        await s.PostOkAsync(Talks + "/statements", "UA", new { text = "still here", @public = true });
+        Assert.Equal("event: statement-issued", (await LiveFeedReader.ReadBlockAsync(reader, timeout.Token))![0]);
+        s.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(LiveFeedReader.KeepAlive, await LiveFeedReader.ReadBlockAsync(reader, timeout.Token));
+        s.Time.Advance(LiveFeed.KeepAliveInterval);
+        Assert.Equal(LiveFeedReader.KeepAlive, await LiveFeedReader.ReadBlockAsync(reader, timeout.Token));
+    }
+
+    [Fact]
+    public async Task LiveFeed_ResumesAfterLastEventId_WithEveryMissedEvent_ThenTheMarker()
+    {
+        await using var s = await StartAsync();
+        for (var i = 0; i < 3; i++)
         {
-            lines.Add(await reader.ReadLineAsync(timeout.Token) ?? "");
+            await s.PostOkAsync(Talks + "/statements", "RU", new { text = "missed " + i, @public = true });
         }
 
-        Assert.Contains("event: statement-issued", lines);
-        var data = lines.Single(l => l.StartsWith("data:", StringComparison.Ordinal));
-        Assert.Contains("for everyone", data);
-        Assert.DoesNotContain("participants only", string.Join("\n", lines));
+        var version = (await s.GetJsonAsync(Talks, "observer")).GetProperty("version").GetInt64();
+        using var request = s.Request(HttpMethod.Get, Talks + "/live", "observer");
+        request.Headers.Add("Last-Event-ID", (version - 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var response = await s.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var blocks = new List<List<string>>();
+        while (await LiveFeedReader.ReadBlockAsync(reader, timeout.Token) is { } block && !block.SequenceEqual(LiveFeedReader.LiveMarker))
+        {
+            blocks.Add(block);
+        }
+
+        Assert.Equal([$"id: {version - 1}", $"id: {version}"], blocks.Select(b => b.Single(l => l.StartsWith("id: ", StringComparison.Ordinal))));
+        Assert.Contains("missed 1", blocks[0][1], StringComparison.Ordinal);
+        Assert.Contains("missed 2", blocks[1][1], StringComparison.Ordinal);
     }
 
     [Fact]
