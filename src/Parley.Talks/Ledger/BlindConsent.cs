@@ -12,7 +12,4 @@ public sealed record BlindConsent(bool Weights, bool Reservation, bool RedLines,
 {
     /// <summary>No consent: the default, and what revoking leaves.</summary>
     public static BlindConsent None { get; } = new(false, false, false);
-
-    /// <summary>True when the party can be checked at all.</summary>
-    public bool Any => Weights;
 }

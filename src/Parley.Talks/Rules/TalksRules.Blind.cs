@@ -220,7 +220,8 @@ public static partial class TalksRules
 
         foreach (var id in ids)
         {
-            Require(s.Blind.ConsentOf(id).Any, BlindConsentRule, $"{id} has not consented to blind checks", 409);
+            // Weights and scores are what a check cannot do without; the other parts have stand-ins.
+            Require(s.Blind.ConsentOf(id).Weights, BlindConsentRule, $"{id} has not consented to blind checks", 409);
             Require(s.Positions.ContainsKey(id), BlindConsentRule, $"{id} has consented but submitted no position", 409);
         }
 

@@ -63,6 +63,47 @@ public sealed class BlindApiTests
     }
 
     [Fact]
+    public async Task Consent_IsAnsweredWithExactlyTheDocumentedKeys_OnEveryRouteThatShowsIt()
+    {
+        // docs/api.md and docs/mediation.md: a consent is {weights, reservation, redLines, named}, nothing derived from it.
+        string[] consentKeys = ["named", "redLines", "reservation", "weights"];
+        await using var s = await StartAsync();
+        var answer = await s.PostOkAsync(Talks + "/blind/consent", "UA", new { weights = true, reservation = false, redLines = true });
+        Assert.Equal(["consent", "version"], Keys(answer));
+        Assert.Equal(consentKeys, Keys(answer.GetProperty("consent")));
+        Assert.Equal([true, false, true, false], consentKeys.Reverse().Select(k => answer.GetProperty("consent").GetProperty(k).GetBoolean()));
+
+        var own = await s.GetJsonAsync(Talks + "/blind/consent", "UA");
+        Assert.Equal(["UA"], Keys(own));
+        var everyone = await s.GetJsonAsync(Talks + "/blind/consent", "mediator");
+        Assert.Equal(Parties.Order(StringComparer.Ordinal), Keys(everyone));
+        var desk = (await s.GetJsonAsync(Talks + "/blind", "mediator")).GetProperty("consents");
+        var ledger = (await s.GetJsonAsync(Talks + "/events?limit=500", "UA")).GetProperty("items").EnumerateArray()
+            .Single(e => e.GetProperty("type").GetString() == "blind-consent-set").GetProperty("event");
+        Assert.Equal(["consent", "party", "type"], Keys(ledger));
+        foreach (var consent in everyone.EnumerateObject().Concat(own.EnumerateObject()).Concat(desk.EnumerateObject()).Select(p => p.Value).Append(ledger.GetProperty("consent")))
+        {
+            Assert.Equal(consentKeys, Keys(consent));
+        }
+    }
+
+    [Fact]
+    public async Task BlindCheck_IsAnsweredWithNoKeyBeyondTheDocumentedOnes()
+    {
+        string[] documented = ["agreement", "basis", "check", "clashing", "package", "redLinesNamed", "redLinesToMove", "remaining", "version", "zone"];
+        await using var s = await StartAsync();
+        await ConsentAll(s, named: true);
+        var empty = await s.PostOkAsync(Talks + "/blind/check", "mediator", new { parties = new[] { "RU", "UA", "US", "EU" } });
+        var deal = await s.PostOkAsync(Talks + "/blind/check", "mediator", new { parties = new[] { "UA", "US", "EU" } });
+
+        // Nulls are left out: an empty zone names no package, a zone with a deal no clash.
+        Assert.Equal(documented.Except(["package"]), Keys(empty));
+        Assert.Equal(documented.Except(["clashing", "redLinesNamed", "redLinesToMove"]), Keys(deal));
+    }
+
+    private static List<string> Keys(JsonElement o) => [.. o.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
+
+    [Fact]
     public async Task NoConsent_RevokedConsent_AndASpentBudget_Answer409NamingTheRule()
     {
         await using var s = await StartAsync();
