@@ -51,8 +51,45 @@ public sealed class KtabCsvReaderTests
         Assert.Equal("A, Inc", input.Actors[0].Name);
     }
 
+    [Fact]
+    public void Quoted_fields_may_hold_commas_quotes_and_line_breaks()
+    {
+        var csv = "\"Multi\nline, scenario\",\"first line\r\nsecond, \"\"line\"\"\",2,1\nActor,Description,Power,P,S\n"
+            + "\"A,\nInc\",\"one\ntwo\",1,10,50\nB,y,2,\"90\",50\n";
+        var input = KtabCsvReader.Read(csv, "q.csv").OrThrow();
+
+        Assert.Equal("Multi\nline, scenario", input.Name);
+        Assert.Equal("first line\r\nsecond, \"line\"", input.Description);
+        Assert.Equal(["A,\nInc", "B"], input.Actors.Select(a => a.Name));
+        Assert.Equal("one\ntwo", input.Actors[0].Description);
+        Assert.Equal([90.0], input.Actors[1].Positions);
+    }
+
+    [Fact]
+    public void Errors_after_a_line_break_inside_quotes_name_the_fields_own_line_and_column()
+    {
+        // The actor row starts on line 3; its quoted description spans lines 3–4, so power is on line 4.
+        var result = KtabCsvReader.Read("T,d,2,1\nActor,Description,Power,P,S\nA,\"one\ntwo\", lots ,10,50\nB,y,2,90,50\n", "q.csv");
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal((4, 7), (error.Line, error.Column));
+        Assert.Contains("power (capability) must be a number, found 'lots'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("A,\"x\"y,10,50,20,30,40,\nB,x,10,50,20,30,40,\nC,x,10,50,20,30,40,\n", 3, 6, "unexpected text after a quoted field; expected a comma")]
+    [InlineData("A,x,10,50,20,30,40,\nB,x,10,50,20,30,40,\nC,x,10,50,20,30,\"40,\n", 5, 17, "unterminated quoted field")]
+    public void Broken_quoting_is_located(string rows, int line, int column, string message)
+    {
+        var error = FirstError(Head + rows);
+
+        Assert.Equal((line, column), (error.Line, error.Column));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("A,x,10,abc,20,30,40,\nB,x,10,50,20,30,40,\nC,x,10,50,20,30,40,\n", 3, 8, "position on dimension 1 must be a number, found 'abc'")]
+    [InlineData("Åsa,\"ø, æ\",10,abc,20,30,40,\nB,x,10,50,20,30,40,\nC,x,10,50,20,30,40,\n", 3, 15, "position on dimension 1 must be a number, found 'abc'")]
     [InlineData("A,x,10,50,20,30,40,\nB,x,10,150,20,30,40,\nC,x,10,50,20,30,40,\n", 4, 8, "position on dimension 1 must be within [0, 100], found 150")]
     [InlineData("A,x,10,50,20,30,40,\nB,x,10,50,60,30,50,\nC,x,10,50,20,30,40,\n", 4, 11, "saliences of 'B' sum to 110; at most 100 in total")]
     [InlineData("A,x,10,50,20,30,40,\nB,x,-1,50,20,30,40,\nC,x,10,50,20,30,40,\n", 4, 5, "power must be positive and below 1e8, found -1")]
