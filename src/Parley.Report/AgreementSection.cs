@@ -81,19 +81,8 @@ internal sealed class AgreementSection : ISectionBuilder
         html.Element("p", inputs, ("class", "inputs"), ("data-inputs", Id));
         progress.Report(1);
 
-        var data = new
-        {
-            parties = result.Parties,
-            outcomes = result.Outcomes,
-            agreementZone = result.AgreementZone,
-            nash = Json(result.Nash),
-            kalaiSmorodinsky = Json(result.KalaiSmorodinsky),
-            egalitarian = Json(result.Egalitarian),
-            utilitarian = Json(result.Utilitarian),
-            conflicts = result.Diagnosis?.Conflicts,
-            relaxations = result.Diagnosis?.Relaxations.Select(r => new { drop = r.Drop, agreementZone = r.AgreementZone, nash = Json(r.Nash) }),
-        };
-        return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), headlines, ["frontier"], data);
+        var data = BargainingJson.Of(result);
+        return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), headlines, ["frontier"], data) { Plots = html.Plots };
     }
 
     /// <summary>A party's live briefing: what its own position alone says (the others' positions are private to them).</summary>
@@ -149,14 +138,8 @@ internal sealed class AgreementSection : ISectionBuilder
         html.Element("p", "The agreement space of the talks needs at least two parties' preferences; the others' positions are private to them, so this briefing cannot map it (the mediator's briefing does, on what parties disclosed to it).", ("class", "muted"));
         html.Element("p", $"{context.InputsLine()} Your own position as submitted (weights, scores, reservation value, red lines); utilities are weighted sums of option scores on the {HtmlWriter.Num(s.Scale.Min)}–{HtmlWriter.Num(s.Scale.Max)} scale.", ("class", "inputs"), ("data-inputs", Id));
         progress.Report(1);
-        var data = new
-        {
-            parties = result.Parties,
-            outcomes = result.Outcomes,
-            agreementZone = result.AgreementZone,
-            best = Json(result.Nash),
-        };
-        return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), headlines, [], data);
+        var data = BargainingJson.Of(result);
+        return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), headlines, [], data) { Plots = html.Plots };
     }
 
     private static void Diagnose(HtmlWriter html, List<string> headlines, Model.Scenario scenario, BargainingResult result, Diagnosis diagnosis)
@@ -254,13 +237,6 @@ internal sealed class AgreementSection : ISectionBuilder
     }
 
     private static string Utility(PartyOutcome p) => $"{p.Utility:0.#} ({(p.Gain >= 0 ? "+" : "")}{p.Gain:0.#})";
-
-
-    private static object? Json(Solution? solution) => solution is null ? null : new
-    {
-        package = solution.Label,
-        parties = solution.Parties.Select(p => new { id = p.PartyId, utility = p.Utility, gain = p.Gain, concession = p.Concession }),
-    };
 
     /// <summary>Every pair of parties, in the order of <c>parley bargain --plot</c>'s grid.</summary>
     private static List<(string X, string Y)> Pairs(IReadOnlyList<string> parties) =>

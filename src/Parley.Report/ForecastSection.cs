@@ -94,7 +94,7 @@ internal sealed class ForecastSection : ISectionBuilder
             range = all.Select(r => new[] { r.Min, r.Max }),
             leaveOneOut = report.LeaveOneOut.Select(v => new { dropped = v.Dropped, shift = v.Shift, qualitative = v.Qualitative }),
         };
-        return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), headlines, ["forecast-positions"], data);
+        return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), headlines, ["forecast-positions"], data) { Plots = html.Plots };
     }
 
     /// <summary>The low/high labels of each dimension, read from the section as written (the lens keeps only names).</summary>

@@ -12,6 +12,7 @@ namespace Parley.Report;
 internal sealed class HtmlWriter
 {
     private readonly StringBuilder _text = new();
+    private readonly Dictionary<string, string> _plots = new(StringComparer.Ordinal);
 
     /// <summary>Every character that matters in HTML text and quoted attributes, escaped; other text kept as it is (UTF-8 page).</summary>
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
@@ -88,9 +89,13 @@ internal sealed class HtmlWriter
         return Close("tbody").Close("table");
     }
 
+    /// <summary>The figures written so far: id → their markup (an SVG, or HTML around several), as <see cref="Figure"/> wrote it.</summary>
+    public IReadOnlyDictionary<string, string> Plots => _plots;
+
     /// <summary>A figure wrapping trusted SVG markup, with id <c>fig-ID</c> and <c>data-figure="ID"</c>.</summary>
     public HtmlWriter Figure(string id, string svg, string caption)
     {
+        _plots[id] = svg;
         Open("figure", ("id", "fig-" + id), ("data-figure", id)).Raw(svg).Element("figcaption", caption);
         return Close("figure");
     }

@@ -140,7 +140,7 @@ internal sealed class OutlookSection : ISectionBuilder
             stages = report.Stages.Select(st => new { id = st.Id, opened = Json(st.Opened), succeeded = Json(st.Succeeded) }),
             sensitivity = sensitivity.Take(TopRows).Select(r => new { factor = r.Factor, swing = r.Swing }),
         };
-        return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), headlines, ["agreement-curve"], data);
+        return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), headlines, ["agreement-curve"], data) { Plots = html.Plots };
     }
 
     /// <summary>Why a live briefing has no outlook (fewer than two parties' preferences may be used), or null.</summary>
@@ -196,7 +196,7 @@ internal sealed class OutlookSection : ISectionBuilder
         html.Element("p", context.InputsLine(withSimulation: true), ("class", "inputs"), ("data-inputs", Id));
         var data = new { by = date, runs = 0, agreementStage = plan.AgreementStage, agreement = new { p = 0.0, low = 0.0, high = 0.0 }, blockedBy = failed };
         return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(),
-            [$"P(agreement by {date}) 0: {Words.List(failed)} failed, {plan.AgreementStage} cannot open"], [], data);
+            [$"P(agreement by {date}) 0: {Words.List(failed)} failed, {plan.AgreementStage} cannot open"], [], data) { Plots = html.Plots };
     }
 
     /// <summary>What the live outlook starts from and leaves out.</summary>

@@ -17,6 +17,12 @@ internal sealed record ReportSection(
     IReadOnlyList<string> Figures,
     object? Data = null)
 {
+    /// <summary>
+    /// The figures of <see cref="Body"/> by id (their markup as it sits in the body), so a view can show a plot without
+    /// the section around it (the studio's lenses).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Plots { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The status as written in the page (<c>data-status</c>) and the JSON: available, unavailable, no-input or error.</summary>
     public string StatusName => Status switch
     {

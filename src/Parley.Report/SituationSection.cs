@@ -125,7 +125,7 @@ internal sealed class SituationSection : ISectionBuilder
             stages = process?.Stages.Select(st => new { id = st.Id, after = st.After, status = Words.Lower(st.Status) }),
             deadlines = process?.Deadlines.Select(d => new { id = d.Id, date = Words.Date(d.Date), stage = d.Stage }),
         };
-        return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), [headline], figures, data);
+        return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), [headline], figures, data) { Plots = html.Plots };
     }
 
     /// <summary>A stage's status; in a live briefing with the stall the ledger recorded.</summary>

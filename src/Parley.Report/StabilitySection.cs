@@ -107,7 +107,7 @@ internal sealed class StabilitySection : ISectionBuilder
             statusQuo = model.StatusQuo is { } q ? Ordered(q) : (int?)null,
             equilibria = equilibria.ToDictionary(e => e.Concept.Key, e => e.States.Select(Ordered)),
         };
-        return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), headlines, figures, data);
+        return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), headlines, figures, data) { Plots = html.Plots };
     }
 
     private static int Ordered(int state) => ConflictModel.OrderedId(state);

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Parley.Bargaining;
 using Parley.Bargaining.Import;
 using Parley.Cli.Infrastructure;
@@ -91,7 +89,7 @@ internal static class BargainCommand
 
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                Output.WriteJson(output, ToJsonNode(result, source));
+                Output.WriteJson(output, Report.BargainingJson.Of(result, source));
             }
             else
             {
@@ -224,78 +222,6 @@ internal static class BargainCommand
             [x.Item1, table.Space.Describe(o.Package.AsSpan()), .. Enumerable.Range(0, table.Space.Issues.Count).Select(k => table.Space.Issues[k].OptionIds[o.Package[k]]),
              .. o.Utilities.Select(u => CsvText.Number(u))]));
         return CsvText.Write(header, rows);
-    }
-
-    /// <summary>
-    /// The JSON document. Keys that consumers rely on are always present: solutions are <c>null</c> and the
-    /// diagnosis lists empty when they do not apply (the shared JSON settings would otherwise drop nulls).
-    /// </summary>
-    internal static JsonNode ToJsonNode(BargainingResult r, string source)
-    {
-        var node = JsonSerializer.SerializeToNode(ToJson(r, source), Output.Json)!.AsObject();
-        foreach (var key in new[] { "agreementZone", "nash", "kalaiSmorodinsky", "egalitarian", "utilitarian", "diagnosisMaxSetSize" })
-        {
-            node.TryAdd(key, null);
-        }
-
-        node.TryAdd("conflicts", new JsonArray());
-        node.TryAdd("relaxations", new JsonArray());
-        node.TryAdd("reservationCuts", new JsonArray());
-
-        // Without a diagnosis the zone is not empty, so the red lines alone cannot be incompatible.
-        node.TryAdd("redLinesAloneIncompatible", false);
-        return node;
-    }
-
-    internal static object ToJson(BargainingResult r, string source)
-    {
-        var table = r.Table;
-        var ids = table.Parties.Select(p => p.Id).ToList();
-        Dictionary<string, string> Package(Outcome o) => table.Space.Options(o.Package.AsSpan()).ToDictionary(kv => kv.Key, kv => kv.Value);
-        Dictionary<string, double> PerParty(IEnumerable<double> values) => ids.Zip(values).ToDictionary(z => z.First, z => z.Second);
-        object Point(Outcome o) => new { package = Package(o), label = table.Space.Describe(o.Package.AsSpan()), utilities = PerParty(o.Utilities) };
-        object? Sol(Solution? s) => s is null ? null : new
-        {
-            package = Package(s.Outcome),
-            label = s.Label,
-            utilities = PerParty(s.Parties.Select(p => p.Utility)),
-            gains = PerParty(s.Parties.Select(p => p.Gain)),
-            concessions = PerParty(s.Parties.Select(p => p.Concession)),
-        };
-        return new
-        {
-            source,
-            parties = table.Parties.Select((p, i) => new
-            {
-                id = p.Id,
-                name = p.Name,
-                reservation = p.Reservation,
-                ideal = r.Ideals.Count > 0 ? r.Ideals[i] : (double?)null,
-                redLines = p.RedLines.Select(l => new { id = l.Id, rule = l.Rule.ToString() }),
-            }),
-            issues = table.Space.Issues.Select(i => new { id = i.Id, options = i.OptionIds }),
-            outcomes = r.Outcomes,
-            admissible = r.Admissible,
-            agreementZone = r.AgreementZone,
-            pareto = r.Pareto.Select(Point),
-            spaceFrontier = r.SpaceFrontier.Select(Point),
-            nash = Sol(r.Nash),
-            kalaiSmorodinsky = Sol(r.KalaiSmorodinsky),
-            egalitarian = Sol(r.Egalitarian),
-            utilitarian = Sol(r.Utilitarian),
-            conflicts = r.Diagnosis?.Conflicts,
-            redLinesAloneIncompatible = r.Diagnosis?.RedLinesAloneIncompatible,
-            relaxations = r.Diagnosis?.Relaxations.Select(x => new { drop = x.Drop, agreementZone = x.AgreementZone, nash = Sol(x.Nash) }),
-            reservationCuts = r.Diagnosis?.ReservationCuts.Select(c => new
-            {
-                parties = c.Parties,
-                cuts = c.Parties.Zip(c.Cuts).ToDictionary(z => z.First, z => z.Second),
-                uniform = c.Uniform,
-                agreementZone = c.AgreementZone,
-                nash = Sol(c.Nash),
-            }),
-            diagnosisMaxSetSize = r.Diagnosis?.MaxSetSize,
-        };
     }
 
     private static void Render(IAnsiConsole console, BargainingResult r, string source)

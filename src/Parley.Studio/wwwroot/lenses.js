@@ -1,6 +1,7 @@
 // The right pane: the four lenses, each its own request (bargaining first), a spinner while it runs, and the
 // previous request aborted when an edit supersedes it. The numbers come from the server's lens run, never the browser.
-import { h, table, svgImage, htmlView, fmt } from './dom.js';
+import { h, table } from './dom.js';
+import { svgImage, htmlView, fmt } from './plots.js';
 import * as api from './api.js';
 
 const LENSES = [
@@ -35,9 +36,10 @@ export function createLenses(root) {
     try {
       const answer = await api.lens(id, { tree, ...extra }, controller.signal);
       if (controller !== c.controller) return;
-      c.body.replaceChildren(...(answer.status === 'not-applicable'
-        ? [h('p', { class: 'muted', 'data-testid': `lens-${id}-note` }, answer.note ?? 'not applicable to this scenario')]
-        : c.lens.render(answer.data ?? {}, { rerun: (more) => run(id, lastTree, more) })),
+      // A lens without its input (no conflict: section, no forecast: …) says why, as the briefing does.
+      c.body.replaceChildren(...(answer.status !== 'available'
+        ? [h('p', { class: 'muted', 'data-testid': `lens-${id}-note` }, (answer.headlines ?? []).join(' ') || 'not applicable to this scenario')]
+        : c.lens.render(answer.data ?? {}, { plots: answer.plots ?? {}, headlines: answer.headlines ?? [], answer, rerun: (more) => run(id, lastTree, more) })),
         answer.html ? h('details', { class: 'briefing-section' }, h('summary', {}, 'as in the briefing'), htmlView(answer.html, `lens-${id}-html`)) : '');
       // The request's own time, and (after an edit) the time from the edit to this answer on screen, debounce included.
       c.status.textContent = ` ${Math.round(performance.now() - started)} ms`;
@@ -71,59 +73,66 @@ export function createLenses(root) {
   };
 }
 
-const showPackage = (p) => Array.isArray(p) ? p.join(' ') : (p && typeof p === 'object' ? Object.values(p).join(' ') : String(p ?? ''));
-const size = (z) => Array.isArray(z) ? z.length : z;
+const pct = (x) => `${fmt(100 * x)}%`;
+const interval = (x) => x ? `${pct(x.p)} [${pct(x.low)}, ${pct(x.high)}]` : '';
 
-function bargaining(d) {
-  const zone = size(d.zone);
+// The bargaining lens's JSON is parley bargain --format json's (one shape: Parley.Report's BargainingJson).
+function bargaining(d, { plots }) {
+  const zone = d.agreementZone;
   const out = [
     h('p', { class: 'headline' },
-      h('span', { class: 'metric' }, h('b', { 'data-testid': 'pkg-count' }, fmt(d.packages)), ' packages'),
-      h('span', { class: 'metric' }, 'zone: ', h('b', { 'data-testid': 'zone-size', class: zone === 0 ? 'bad' : 'ok' }, fmt(zone)), zone === 1 ? ' package' : ' packages')),
+      h('span', { class: 'metric' }, h('b', { 'data-testid': 'pkg-count' }, fmt(d.outcomes)), ' packages'),
+      h('span', { class: 'metric' }, 'zone: ', h('b', { 'data-testid': 'zone-size', class: zone === 0 ? 'bad' : 'ok' }, zone === null || zone === undefined ? 'not counted' : fmt(zone)), zone === 1 ? ' package' : ' packages')),
   ];
   if (d.nash) {
-    out.push(h('p', { 'data-testid': 'nash' }, 'Nash package: ', h('code', {}, showPackage(d.nash.package)), ' — ',
+    out.push(h('p', { 'data-testid': 'nash' }, 'Nash package: ', h('code', {}, d.nash.label), ' — ',
       Object.entries(d.nash.utilities ?? {}).map(([p, u]) => `${p} ${fmt(u)}`).join(', ')));
   } else if (zone === 0) {
     out.push(h('p', { class: 'muted' }, 'No package meets every red line and reservation value.'));
   }
-  if (d.blocking?.length) {
+  const lines = new Map((d.parties ?? []).flatMap(p => (p.redLines ?? []).map(l => [l.id, { party: p.id, rule: l.rule }])));
+  const singles = (d.relaxations ?? []).filter(r => r.drop.length === 1);
+  if (singles.length) {
     out.push(h('div', { 'data-testid': 'blocking' }, h('h3', {}, 'Red lines that close the zone'),
-      table(['red line', 'party', 'rule', 'zone without it'], d.blocking.map(b => [h('b', {}, b.id), b.party, h('code', {}, b.rule), fmt(b.zoneWithout)]))));
+      table(['red line', 'party', 'rule', 'zone without it', 'Nash package then'], singles.map(r => {
+        const line = lines.get(r.drop[0]) ?? {};
+        return [h('b', {}, r.drop[0]), line.party ?? '', h('code', {}, line.rule ?? ''), fmt(r.agreementZone), r.nash?.label ?? '—'];
+      }))));
+  } else if ((d.relaxations ?? []).length) {
+    out.push(h('p', { 'data-testid': 'blocking' }, 'No single red line reopens the zone; the smallest relaxations drop ',
+      d.relaxations.map(r => `{${r.drop.join(', ')}}`).join(' or ')));
   }
-  if (d.minimalConflicts?.length) {
-    out.push(h('p', { 'data-testid': 'minimal-conflicts' }, 'Smallest sets of red lines in conflict: ', d.minimalConflicts.map(s => `{${s.join(', ')}}`).join(' ')));
+  if (d.conflicts?.length) {
+    out.push(h('p', { 'data-testid': 'minimal-conflicts' }, 'Smallest sets of constraints in conflict: ', d.conflicts.map(s => `{${s.join(', ')}}`).join(' ')));
   }
-  out.push(svgImage(d.frontierSvg, 'Pareto frontier', 'frontier'));
+  out.push(svgImage(plots.frontier, 'Pareto frontier', 'frontier'));
   return out;
 }
 
-function stability(d) {
-  const rows = Object.entries(d.equilibria ?? {}).map(([concept, states]) => [concept, states.length ? states.join(', ') : '—']);
-  const out = [h('p', {}, `${fmt(d.states?.length ?? d.states)} feasible states`),
-    table(['concept', 'equilibria'], rows, { 'data-testid': 'equilibria' })];
-  if (d.statusQuo) {
-    const path = Array.isArray(d.statusQuo.path) ? d.statusQuo.path.join(' → ') : d.statusQuo.path;
-    out.push(h('p', { 'data-testid': 'status-quo' }, `Status quo ${d.statusQuo.from ?? ''} → ${d.statusQuo.to ?? ''}`, path ? ` (${path})` : ''));
-  }
-  out.push(svgImage(d.graphSvg, 'status-quo graph', 'status-quo-graph'));
+function stability(d, { plots, headlines }) {
+  const rows = Object.entries(d.equilibria ?? {}).map(([concept, states]) => [concept, fmt(states.length), states.length ? states.join(', ') : '—']);
+  const out = [h('p', {}, `${fmt(d.states)} feasible states; decision makers ${(d.decisionMakers ?? []).join(', ')}`),
+    table(['concept', 'count', 'equilibria'], rows, { 'data-testid': 'equilibria' })];
+  const path = headlines.find(x => x.startsWith('from the status quo'));
+  if (path) out.push(h('p', { 'data-testid': 'status-quo' }, path[0].toUpperCase() + path.slice(1)));
+  out.push(svgImage(plots['state-graph'], 'status-quo graph', 'status-quo-graph'));
   return out;
 }
 
-function outlook(d, { rerun }) {
-  const last = (s) => s.byDate?.at(-1);
-  const rows = (d.stages ?? []).map(s => {
-    const p = last(s);
-    return [s.id, p ? p.date : '', p ? `${fmt(100 * p.p)}%` : '', p ? `${fmt(100 * p.low)}–${fmt(100 * p.high)}%` : ''];
-  });
+function outlook(d, { plots, answer, rerun }) {
+  const rows = (d.stages ?? []).map(s => [s.id, interval(s.opened), interval(s.succeeded)]);
   return [
-    h('p', {}, h('span', { 'data-testid': 'outlook-runs' }, `${fmt(d.runs)} runs`), `, seed ${d.seed ?? 1}. `,
+    h('p', {}, h('span', { 'data-testid': 'outlook-runs' }, `${fmt(d.runs)} runs`), `, seed ${answer.seed ?? 1}. `,
       d.runs < FULL_RUNS ? h('button', { type: 'button', 'data-testid': 'full-run', onclick: () => rerun({ runs: FULL_RUNS }) }, `Full run (${fmt(FULL_RUNS)})`) : ''),
-    h('div', { 'data-testid': 'outlook' }, svgImage(d.curveSvg, 'P(stage by date)', 'outlook-curve') ?? h('span', { class: 'muted' }, 'no curve')),
-    rows.length ? table(['stage', 'by', 'P', '95% interval'], rows) : '',
+    h('p', { 'data-testid': 'outlook-agreement' }, `P(agreement by ${d.by}) = `, h('b', {}, interval(d.agreement)), d.agreementStage ? ` (stage ${d.agreementStage} succeeds)` : ''),
+    h('div', { 'data-testid': 'outlook' }, svgImage(plots['agreement-curve'], 'P(agreement by date)', 'outlook-curve') ?? h('span', { class: 'muted' }, 'no curve')),
+    rows.length ? table([`stage (by ${d.by})`, 'P(opened) [95%]', 'P(succeeded) [95%]'], rows) : '',
   ];
 }
 
 function forecast(d) {
-  return [table(['dimension', 'start', 'end', 'shift'], (d.dimensions ?? []).map(x => [x.id, fmt(x.start), fmt(x.end), fmt(x.shift)]), { 'data-testid': 'forecast' })];
+  const dims = d.dimensions ?? [];
+  return [table(['dimension', 'compromise (start)', 'forecast outcome', 'shift', 'range across runs'], dims.map((x, i) => [x, fmt(d.compromise?.[i]), fmt(d.outcome?.[i]),
+    fmt((d.outcome?.[i] ?? 0) - (d.compromise?.[i] ?? 0)), d.range?.[i] ? `${fmt(d.range[i][0])}–${fmt(d.range[i][1])}` : '']), { 'data-testid': 'forecast' }),
+  h('p', { class: 'muted' }, d.converged ? `Converges after ${d.turns} turns.` : `Does not converge after ${d.turns} turns.`)];
 }

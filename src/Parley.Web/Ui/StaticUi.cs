@@ -8,24 +8,25 @@ namespace Parley.Web.Ui;
 /// <summary>
 /// Serves the browser UI from resources embedded in this assembly (<c>wwwroot/</c>): no files beside
 /// the binary, no external assets, a strict Content-Security-Policy (same-origin scripts, styles,
-/// connections and images only).
+/// connections and images only). The studio serves its own UI the same way, with this assembly's shared modules
+/// (<c>dom.js</c>) behind its own.
 /// </summary>
 internal static class StaticUi
 {
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    private static readonly Assembly Assembly = typeof(StaticUi).Assembly;
-
-    public static void MapStaticUi(this IEndpointRouteBuilder app)
+    /// <summary>Serves <c>/</c> and <c>/ui/NAME</c> from the first of <paramref name="sources"/> that holds <c>ui/NAME</c> (default: this assembly).</summary>
+    public static void MapStaticUi(this IEndpointRouteBuilder app, params Assembly[] sources)
     {
-        app.MapGet("/", (HttpContext http) => Serve(http, "index.html")).ExcludeFromDescription();
-        app.MapGet("/ui/{name}", (HttpContext http, string name) => Serve(http, name)).ExcludeFromDescription();
+        Assembly[] from = sources.Length > 0 ? sources : [typeof(StaticUi).Assembly];
+        app.MapGet("/", (HttpContext http) => Serve(http, from, "index.html")).ExcludeFromDescription();
+        app.MapGet("/ui/{name}", (HttpContext http, string name) => Serve(http, from, name)).ExcludeFromDescription();
     }
 
-    private static IResult Serve(HttpContext http, string name)
+    private static IResult Serve(HttpContext http, Assembly[] sources, string name)
     {
-        var stream = Assembly.GetManifestResourceStream("ui/" + name);
+        var stream = sources.Select(a => a.GetManifestResourceStream("ui/" + name)).FirstOrDefault(s => s is not null);
         if (stream is null)
         {
             return Results.NotFound();

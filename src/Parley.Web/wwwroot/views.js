@@ -1,4 +1,4 @@
-import { h, chip, card, table } from './dom.js';
+import { h, chip, card, table, fillShadow } from './dom.js';
 import { send, get, getText } from './api.js';
 import { deskCards } from './desk.js';
 
@@ -190,17 +190,8 @@ function briefingCard(t) {
     if (url) URL.revokeObjectURL(url);
     try {
       const html = await getText(`/api/talks/${enc(t.id)}/briefing`, 'text/html');
-      // The UI's CSP refuses inline styles, even in a parsed document: take the page's <style> out and apply it as a
-      // constructed sheet; carry style="" attributes (the plots' SVG) over through the CSSOM. Text is escaped by the
-      // server, so the patterns below only ever meet markup.
-      const css = [];
-      const markup = html.replace(/<style>([\s\S]*?)<\/style>/g, (_, c) => { css.push(c); return ''; }).replace(/ style="([^"]*)"/g, ' data-style="$1"');
-      const doc = new DOMParser().parseFromString(markup, 'text/html');
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css.join('\n').replace(/(^|[\s}])(:root|body)(\s*\{)/g, '$1:host$3'));
-      shadow.adoptedStyleSheets = [sheet];
-      shadow.replaceChildren(...[...doc.body.children].map(n => document.importNode(n, true)));
-      shadow.querySelectorAll('[data-style]').forEach(el => { el.style.cssText = el.getAttribute('data-style'); el.removeAttribute('data-style'); });
+      // The UI's CSP refuses inline styles, even in a parsed document: fillShadow applies them through the CSSOM.
+      fillShadow(shadow, html);
       url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
       status.textContent = `Computed ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. `;
       save.replaceChildren(h('a', { href: url, download: `briefing-${t.id}-${t.party ?? t.role}.html`, 'data-testid': 'briefing-save' }, 'Save as HTML'));

@@ -248,7 +248,7 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
         Assert.Equal("S5", situation.GetProperty("data").GetProperty("mediatorEntersAt").GetString());
         var agreement = sections["agreement"].GetProperty("data");
         Assert.Equal(0, agreement.GetProperty("agreementZone").GetInt64());
-        Assert.Equal(["RU", "UA", "US", "EU"], agreement.GetProperty("parties").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["RU", "UA", "US", "EU"], agreement.GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
         Assert.Contains(agreement.GetProperty("relaxations").EnumerateArray(), r => r.GetProperty("drop").EnumerateArray().Single().GetString() == "RU-donbas");
         Assert.Equal(4, sections["forecast"].GetProperty("data").GetProperty("outcome").GetArrayLength());
         Assert.Equal(80, sections["stability"].GetProperty("data").GetProperty("states").GetInt32());
