@@ -64,6 +64,22 @@ internal sealed class StudioSession : IAsyncDisposable
         return session;
     }
 
+    /// <summary>Lens answers can take a while on two shared cores (Debug build, every lens at once).</summary>
+    public static LocatorAssertionsToHaveTextOptions Slow { get; } = new() { Timeout = 60_000 };
+
+    /// <summary>The workbench on the flagship, once its empty agreement zone is on screen, on <paramref name="tab"/> when given.</summary>
+    public static async Task<StudioSession> FlagshipAsync(string? tab = null)
+    {
+        var session = await StartAsync("ukraine-talks-2025.yaml");
+        await Assertions.Expect(session.TestId("zone-size")).ToHaveTextAsync("0", Slow);
+        if (tab is not null)
+        {
+            await session.TabAsync(tab);
+        }
+
+        return session;
+    }
+
     /// <summary>The control bound to a JSON pointer of the tree (its <c>data-field</c>).</summary>
     public ILocator Field(string pointer) => Page.Locator($"[data-field='{pointer}']").First;
 

@@ -8,7 +8,7 @@ namespace Parley.Studio.BrowserTests;
 /// a red line switched off and back, undo/redo, and an invalid edit reported at its field.</summary>
 public sealed partial class WorkbenchUiTests
 {
-    private static readonly LocatorAssertionsToHaveTextOptions Slow = new() { Timeout = 60_000 };
+    private static LocatorAssertionsToHaveTextOptions Slow => StudioSession.Slow;
 
     [ChromiumFact]
     public async Task Flagship_WithoutAClick_ShowsPackages_EmptyZone_BlockingRedLines_Equilibria_AndOutlook()
@@ -41,10 +41,8 @@ public sealed partial class WorkbenchUiTests
     [ChromiumFact]
     public async Task RedLine_SwitchedOff_OpensTheZoneToSevenPackages_AndUndoRedoRestoreIt()
     {
-        await using var s = await StudioSession.StartAsync("ukraine-talks-2025.yaml");
+        await using var s = await StudioSession.FlagshipAsync("preferences");
         var zone = s.TestId("zone-size");
-        await Assertions.Expect(zone).ToHaveTextAsync("0", Slow);
-        await s.TabAsync("preferences");
         var donbas = s.Page.Locator("[data-toggle='RU-donbas']");
 
         await donbas.UncheckAsync();
@@ -84,9 +82,7 @@ public sealed partial class WorkbenchUiTests
     [ChromiumFact]
     public async Task InvalidEdit_ShowsTheLoadersError_AtTheField_WithItsFileLineColumn()
     {
-        await using var s = await StudioSession.StartAsync("ukraine-talks-2025.yaml");
-        await Assertions.Expect(s.TestId("zone-size")).ToHaveTextAsync("0", Slow);
-        await s.TabAsync("preferences");
+        await using var s = await StudioSession.FlagshipAsync("preferences");
         const string rule = "/preferences/RU/red_lines/0/rule";
 
         await s.FillAsync(rule, "T in [T3, T9]");
@@ -109,9 +105,7 @@ public sealed partial class WorkbenchUiTests
     [ChromiumFact]
     public async Task RedLineRule_CompletesIssueIds_ThenOnlyThatIssuesOptions()
     {
-        await using var s = await StudioSession.StartAsync("ukraine-talks-2025.yaml");
-        await Assertions.Expect(s.TestId("zone-size")).ToHaveTextAsync("0", Slow);
-        await s.TabAsync("preferences");
+        await using var s = await StudioSession.FlagshipAsync("preferences");
         const string rule = "/preferences/US/red_lines/0/rule";
         var input = s.Field(rule);
         var menu = s.Page.Locator($"[data-path='{rule}'] [data-testid='completion']");
@@ -136,9 +130,7 @@ public sealed partial class WorkbenchUiTests
     [ChromiumFact]
     public async Task WeightSlider_Dragged_RerunsTheAgreementSpace_WithTheNewWeight()
     {
-        await using var s = await StudioSession.StartAsync("ukraine-talks-2025.yaml");
-        await Assertions.Expect(s.TestId("zone-size")).ToHaveTextAsync("0", Slow);
-        await s.TabAsync("preferences");
+        await using var s = await StudioSession.FlagshipAsync("preferences");
         var status = s.TestId("lens-bargaining-status");
         var slider = s.TestId("weight-RU-T");
 
