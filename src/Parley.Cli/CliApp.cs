@@ -13,22 +13,41 @@ internal static class CliApp
     public const int InternalFailure = 1;
     public const int InvalidInput = 2;
 
-    public static RootCommand BuildRoot()
+    /// <summary>The commands, in the order help lists them; each built only when needed.</summary>
+    private static readonly (string Name, Func<Command> Create)[] Commands =
+    [
+        ("validate", ValidateCommand.Create),
+        ("describe", DescribeCommand.Create),
+        ("stability", StabilityCommand.Create),
+        ("bargain", BargainCommand.Create),
+        ("simulate", SimulateCommand.Create),
+        ("tournament", TournamentCommand.Create),
+        ("forecast", ForecastCommand.Create),
+        ("report", ReportCommand.Create),
+        ("diff", DiffCommand.Create),
+        ("export", ExportCommand.Create),
+        ("cluster", ClusterCommand.Create),
+        ("serve", ServeCommand.Create),
+        ("studio", StudioCommand.Create),
+    ];
+
+    /// <summary>Every command (for help and tests).</summary>
+    public static RootCommand BuildRoot() => BuildRoot(null);
+
+    /// <summary>
+    /// The command tree for <paramref name="name"/> alone when it names a command, else every command. Start-up is
+    /// most of a small run's time: building only the command asked for keeps the others' libraries (ASP.NET, Orleans,
+    /// ScottPlot…) from loading.
+    /// </summary>
+    private static RootCommand BuildRoot(string? name)
     {
         var root = new RootCommand("Parley: negotiation support for mediated, multi-party talks.");
-        root.Subcommands.Add(ValidateCommand.Create());
-        root.Subcommands.Add(DescribeCommand.Create());
-        root.Subcommands.Add(StabilityCommand.Create());
-        root.Subcommands.Add(BargainCommand.Create());
-        root.Subcommands.Add(SimulateCommand.Create());
-        root.Subcommands.Add(TournamentCommand.Create());
-        root.Subcommands.Add(ForecastCommand.Create());
-        root.Subcommands.Add(ReportCommand.Create());
-        root.Subcommands.Add(DiffCommand.Create());
-        root.Subcommands.Add(ExportCommand.Create());
-        root.Subcommands.Add(ClusterCommand.Create());
-        root.Subcommands.Add(ServeCommand.Create());
-        root.Subcommands.Add(StudioCommand.Create());
+        var only = Commands.Where(c => c.Name == name).ToList();
+        foreach (var (_, create) in only.Count == 1 ? only : [.. Commands])
+        {
+            root.Subcommands.Add(create());
+        }
+
         return root;
     }
 
@@ -48,7 +67,7 @@ internal static class CliApp
     {
         var output = stdout ?? Console.Out;
         var errors = stderr ?? Console.Error;
-        var root = BuildRoot();
+        var root = BuildRoot(args.Length > 0 ? args[0] : null);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
