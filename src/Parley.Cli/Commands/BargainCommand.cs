@@ -89,7 +89,7 @@ internal static class BargainCommand
 
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                Output.WriteJson(output, Report.BargainingJson.Of(result, source));
+                Output.WriteJson(output, BargainingJson.Of(result, source));
             }
             else
             {

@@ -24,35 +24,16 @@ public static class TalksAnalysis
         var (preferences, basis) = AnalysisBasis.For(s, caller) ?? throw new ForbiddenException("only the parties and the mediator run analyses");
         if (preferences.Count == 0)
         {
-            return new AnalysisView(basis, [], caller.Kind == RoleKind.Party ? "Submit a position to analyse it." : "No party has disclosed its weights and scores yet.",
-                s.Scenario.PackageCount, null, [], [], [], [], null);
+            return new AnalysisView(basis, [], caller.Kind == RoleKind.Party ? "Submit a position to analyse it." : "No party has disclosed its weights and scores yet.", null);
         }
 
         var scenario = s.Scenario with { Preferences = preferences.ToValueList() };
         var ids = preferences.Select(p => p.PartyId).ToList();
         var result = BargainingSolver.Solve(scenario, new BargainingOptions { Parties = ids, MaxDegreeOfParallelism = 1 }, cancellationToken);
-        var rows = result.Solutions.Select(solution =>
-        {
-            var row = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["solution"] = solution.Kind.ToString(),
-                ["package"] = string.Join(" ", solution.Outcome.Package.Select((o, k) => scenario.Issues[k].Options[o].Id)),
-            };
-            for (var i = 0; i < ids.Count; i++)
-            {
-                row[ids[i]] = solution.Outcome.Utilities[i].ToString("0.#", CultureInfo.InvariantCulture);
-            }
-
-            return (IReadOnlyDictionary<string, string>)row;
-        }).ToList();
         var summary = result.HasAgreement
             ? $"{Count(result.AgreementZone)} of {result.Outcomes.ToString("N0", CultureInfo.InvariantCulture)} packages are acceptable to {string.Join(", ", ids)}."
             : $"No package is acceptable to {string.Join(", ", ids)}.";
-        return new AnalysisView(basis, ids, summary, result.Outcomes, result.AgreementZone, rows,
-            [.. result.Pareto.Select(o => (IReadOnlyList<double>)[.. o.Utilities])],
-            [.. result.SpaceFrontier.Select(o => (IReadOnlyList<double>)[.. o.Utilities])],
-            [.. result.Table.Parties.Select(p => p.Reservation)],
-            result.Diagnosis is { } d ? [.. d.Relaxations.Take(5).Select(r => (IReadOnlyList<string>)[.. r.Drop])] : null);
+        return new AnalysisView(basis, ids, summary, BargainingJson.Of(result)) { Solved = result };
     }
 
     private static string Count(long? zone) => zone?.ToString("N0", CultureInfo.InvariantCulture) ?? "many";

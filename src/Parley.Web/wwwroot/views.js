@@ -205,13 +205,24 @@ function briefingCard(t) {
     view);
 }
 
+// The analysis's result is parley bargain --format json's shape: the fair solutions in the zone, or what reopens an empty one.
+function solutions(a) {
+  const r = a.result;
+  if (!r) return '';
+  const u = (x) => (x ?? 0).toFixed(1).replace(/\.0$/, '');
+  const named = [['Nash', r.nash], ['Kalai–Smorodinsky', r.kalaiSmorodinsky], ['egalitarian', r.egalitarian], ['utilitarian', r.utilitarian]].filter(([, x]) => x);
+  if (named.length) return table(['solution', 'package', ...a.parties], named.map(([name, x]) => [name, x.label, ...a.parties.map(p => u(x.utilities[p]))]));
+  if (r.relaxations?.length) return table(['drop', 'zone', 'Nash package'], r.relaxations.slice(0, 5).map(x => [x.drop.join(' + '), String(x.agreementZone ?? 'many'), x.nash?.label ?? '—']));
+  return '';
+}
+
 function analysisCard(t) {
   const body = h('div', { 'data-testid': 'analysis-body' }, h('p', { class: 'muted' }, 'Loading analysis…'));
   get(`/api/talks/${enc(t.id)}/analysis`).then(r => {
     const a = r.analysis;
     body.replaceChildren(
       h('p', {}, `Based on: ${a.basis.join(', ') || 'nothing yet'}. ${a.summary ?? ''}`),
-      a.rows?.length ? table(Object.keys(a.rows[0]), a.rows.map(r => Object.values(r).map(String))) : '',
+      solutions(a),
       r.plotSvg ? h('div', { class: 'plot' }, h('img', { alt: 'frontier plot', 'data-testid': 'frontier-plot', src: `data:image/svg+xml;base64,${r.plotSvg}` })) : '');
   }).catch(e => body.replaceChildren(h('p', { class: 'muted' }, `Analysis unavailable: ${e.message}`)));
   return card(t.role === 'mediator' ? 'Analysis on what was disclosed to you' : 'Analysis on your own data', 'analysis', body);

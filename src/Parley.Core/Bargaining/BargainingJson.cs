@@ -2,17 +2,16 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Parley.Bargaining;
-
-namespace Parley.Report;
+namespace Parley.Bargaining;
 
 /// <summary>
 /// The one JSON shape of a bargaining result: <c>parley bargain --format json</c>, the briefing's agreement
-/// section (<c>parley report --format json</c>, the live briefing) and the studio's agreement lens all write it.
+/// section (<c>parley report --format json</c>, the live briefing), the talks service's analysis
+/// (<c>GET /api/talks/{id}/analysis</c>) and the studio's agreement lens all write it.
 /// Keys that consumers rely on are always present: solutions and a party's ideal are <c>null</c>, and the
 /// diagnosis lists empty, when they do not apply.
 /// </summary>
-internal static class BargainingJson
+public static class BargainingJson
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -22,6 +21,8 @@ internal static class BargainingJson
     };
 
     /// <summary>The document; <paramref name="source"/> (the input named as the user gave it) comes first when given.</summary>
+    /// <param name="result">A solved bargaining problem.</param>
+    /// <param name="source">The input's name, or null to leave the key out.</param>
     public static JsonObject Of(BargainingResult result, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(result);
