@@ -19,11 +19,15 @@ public sealed class VersionsUiTests
         await s.TestId("diff-new").SelectOptionAsync("current");
         await s.TestId("diff-run").ClickAsync();
 
-        var diff = s.TestId("diff");
-        await Assertions.Expect(diff).ToContainTextAsync("RU-donbas", new() { Timeout = 180_000 });
+        var changes = s.TestId("diff-changes");
+        await Assertions.Expect(changes).ToContainTextAsync("preferences.RU.red_lines.RU-donbas", new() { Timeout = 180_000 });
+        await Assertions.Expect(changes.Locator("tbody tr")).ToHaveCountAsync(2);
         // The finding it moved: the zone, from empty to the 7 packages the CLI reports for this change.
-        await Assertions.Expect(diff).ToContainTextAsync("0 of 9,216 packages");
-        await Assertions.Expect(diff).ToContainTextAsync("7 of 9,216 packages");
+        var zone = s.TestId("diff-findings").Locator("tbody tr", new() { HasText = "agreement zone" });
+        await Assertions.Expect(zone).ToContainTextAsync("0 of 9,216 packages");
+        await Assertions.Expect(zone).ToContainTextAsync("7 of 9,216 packages");
+        // Stability reads no preference: its findings did not move.
+        await Assertions.Expect(s.TestId("diff-findings")).Not.ToContainTextAsync("Nash equilibria");
         await s.ScreenshotAsync("studio-diff");
         Assert.True(s.Errors.Count == 0, string.Join("\n", s.Errors));
     }

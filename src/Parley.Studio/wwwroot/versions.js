@@ -1,5 +1,5 @@
 // The Versions tab: the saved versions of the scenario and what changed between two of them (or the file and the
-// tree being edited), in the scenario and in the findings — the JSON of `parley diff --format json`, shown as nested tables.
+// tree being edited), in the scenario and in the findings — the JSON of `parley diff --format json`, shown as tables.
 import { h, table } from './dom.js';
 import * as api from './api.js';
 
@@ -36,19 +36,26 @@ export function versionsTab(state) {
     out);
 }
 
-// Any JSON as readable nested blocks: arrays of flat objects as tables, objects as labelled rows.
-function view(x) {
-  if (x === null || x === undefined) return h('span', { class: 'muted' }, '—');
-  if (typeof x !== 'object') return String(x);
-  if (Array.isArray(x)) {
-    if (x.length === 0) return h('span', { class: 'muted' }, 'none');
-    const flat = x.every(r => r && typeof r === 'object' && !Array.isArray(r) && Object.values(r).every(v => v === null || typeof v !== 'object' || Array.isArray(v) && v.every(e => typeof e !== 'object')));
-    if (flat) {
-      const keys = [...new Set(x.flatMap(Object.keys))];
-      return table(keys, x.map(r => keys.map(k => Array.isArray(r[k]) ? r[k].join(', ') : r[k] ?? '')));
-    }
-    if (x.every(e => typeof e !== 'object')) return x.join(', ');
-    return h('ol', {}, x.map(e => h('li', {}, view(e))));
-  }
-  return h('dl', { class: 'json' }, Object.entries(x).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, view(v))]));
+// The diff (parley diff --format json): what changed in the scenario, then the findings that moved (with the change that
+// moved each most), then those that did not.
+function view(d) {
+  const changes = d.changes ?? [];
+  const findings = d.findings ?? [];
+  const moved = findings.filter(f => f.moved);
+  const still = findings.filter(f => !f.moved);
+  const pct = (x) => `${(100 * x).toFixed(1)}%`;
+  const range = (i) => i ? ` [${pct(i.low)}, ${pct(i.high)}]` : '';
+  const cause = (f) => f.movedMostBy ? `#${f.movedMostBy.change} ${f.movedMostBy.path}` : (f.note ?? '—');
+  return h('div', {},
+    h('p', { class: 'muted' }, `${d.old} → ${d.new}; ${d.runs} runs, seed ${d.seed}${d.by ? `, by ${d.by}` : ''}. ${d.illustrative ?? ''}`),
+    h('h4', {}, `What changed (${changes.length})`),
+    changes.length
+      ? table(['#', 'change', 'path', 'before', 'after', 'alone'], changes.map(c => [String(c.index), `${c.kind} ${c.element}`, h('code', {}, c.path), c.before ?? '', c.after ?? '', c.notAlone ? h('span', { title: c.notAlone, class: 'muted' }, 'no (why: hover)') : 'yes']), { 'data-testid': 'diff-changes' })
+      : h('p', { class: 'muted', 'data-testid': 'diff-changes' }, 'Nothing: the two versions are the same scenario.'),
+    h('h4', {}, `Findings that moved (${moved.length})`),
+    moved.length
+      ? table(['lens', 'finding', 'before', 'after', 'moved most by'], moved.map(f => [f.lens, f.name, f.before + range(f.beforeInterval), f.after + range(f.afterInterval), cause(f)]), { 'data-testid': 'diff-findings' })
+      : h('p', { class: 'muted', 'data-testid': 'diff-findings' }, 'No finding moved.'),
+    still.length ? h('details', {}, h('summary', {}, `Findings that did not move (${still.length})`),
+      table(['lens', 'finding', 'value'], still.map(f => [f.lens, f.name, f.before + range(f.beforeInterval)]))) : '');
 }
