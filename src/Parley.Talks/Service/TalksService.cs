@@ -15,14 +15,18 @@ namespace Parley.Talks.Service;
 /// <see cref="TalksRules"/> against the read model, appends with the expected version and the
 /// idempotency key, and folds what was appended into the cached read model, which it then pushes to
 /// live subscribers. Commands and reads of one talks are serialised by a per-talks lock; different
-/// talks run in parallel (and the SQLite store group-commits their appends). Before every command
-/// and read the cache catches up with the store, so several instances can share one PostgreSQL.
+/// talks run in parallel (and both stores group-commit their appends). Before every read the cache
+/// catches up with the store, so several instances can share one PostgreSQL; a command is first decided
+/// on the cache and appended at its version (the store refuses a stale one), and only then re-read.
 /// Thread-safe.
 /// </summary>
 public sealed class TalksService
 {
     private const int ReadPage = 1000;
     private const int SubscriberBuffer = 1024;
+
+    // Checked-path attempts of a command whose append keeps meeting other instances' appends.
+    private const int MaxAttempts = 3;
 
     private readonly IEventStore _store;
     private readonly TimeProvider _time;
@@ -281,6 +285,15 @@ public sealed class TalksService
     /// caller's own: seen before, the first result is returned and nothing appended (even if the
     /// command would now be refused). An expected version is the caller's view version; another
     /// throws <see cref="ConcurrencyException"/>. Versions in the result are the caller's.
+    /// <para>
+    /// Fast path, no read before the append: the command is decided on the cached read model and
+    /// appended with the idempotency key and the cache's version, which the store checks atomically (key
+    /// first, then version). When this service was the last writer the cache is current and the append
+    /// is the only round trip. Anything else (a stale cache's version conflict, a refusal, an expected
+    /// version that differs, a command with nothing to append) takes the checked path: catch up, look
+    /// the key up, compare the expected version, decide again, append; a version conflict there (another
+    /// instance appended meanwhile) re-reads and re-decides, up to <see cref="MaxAttempts"/> times.
+    /// </para>
     /// </summary>
     public async Task<CommandResult> ExecuteAsync(
         string talksId,
@@ -302,60 +315,10 @@ public sealed class TalksService
         await entry.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await CatchUpAsync(entry, cancellationToken).ConfigureAwait(false);
-            var projection = entry.Projection;
-            var view = projection.ViewOf(caller);
             var key = idempotencyKey is null ? null : caller.Key + "\n" + idempotencyKey;
-            if (key is not null
-                && await _store.FindIdempotentAsync(talksId, key, requestHash, cancellationToken).ConfigureAwait(false) is { } seen)
-            {
-                return caller.IsSystem
-                    ? new CommandResult(seen.FirstVersion, seen.LastVersion, Replayed: true)
-                    : new CommandResult(view.SeqAtOrBefore(seen.FirstVersion - 1) + 1, view.SeqAtOrBefore(seen.LastVersion), Replayed: true);
-            }
-
-            if (expectedVersion is { } expected && expected != view.Count)
-            {
-                throw new ConcurrencyException(talksId, expected, view.Count);
-            }
-
-            var events = decide(projection, caller);
-            if (events.Count == 0)
-            {
-                return new CommandResult(view.Count + 1, view.Count, Replayed: false);
-            }
-
-            var at = _time.GetUtcNow();
-            AppendResult result;
-            try
-            {
-                result = await _store.AppendAsync(new AppendRequest(talksId, projection.Version, key, requestHash, caller.Actor, at, events), CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not IdempotencyKeyReusedException)
-            {
-                // A conflict means another writer appended (the cache is behind); any other failure leaves
-                // the outcome unknown. Either way, forget the cache so the next request reloads from the store.
-                _entries.TryRemove(talksId, out _);
-                throw;
-            }
-
-            if (result.Replayed)
-            {
-                await CatchUpAsync(entry, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                var stored = events.Select((e, i) => new StoredEvent(talksId, result.FirstVersion + i, caller.Actor, at, e)).ToList();
-                Fold(entry, stored);
-            }
-
-            if (caller.IsSystem)
-            {
-                return new CommandResult(result.FirstVersion, result.LastVersion, result.Replayed);
-            }
-
-            view = entry.Projection.ViewOf(caller);
-            return new CommandResult(view.SeqAtOrBefore(result.FirstVersion - 1) + 1, view.SeqAtOrBefore(result.LastVersion), result.Replayed);
+            var request = new Command(talksId, caller, expectedVersion, key, requestHash, decide);
+            return await TryOnCacheAsync(entry, request).ConfigureAwait(false)
+                ?? await CheckedAsync(entry, request, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -602,6 +565,127 @@ public sealed class TalksService
         }
     }
 
+    /// <summary>
+    /// The fast path of <see cref="ExecuteAsync"/>: decide on the cache and append, the store checking
+    /// key and version. Null when the checked path must answer instead (nothing was appended then).
+    /// </summary>
+    private async Task<CommandResult?> TryOnCacheAsync(Entry entry, Command command)
+    {
+        var projection = entry.Projection;
+        if (command.ExpectedVersion is { } expected && expected != projection.ViewOf(command.Caller).Count)
+        {
+            return null;
+        }
+
+        IReadOnlyList<TalksEvent> events;
+        try
+        {
+            events = command.Decide(projection, command.Caller);
+        }
+#pragma warning disable CA1031 // A refusal on the cache may be stale or a replay: the checked path decides again and gives the answer.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+
+        if (events.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await AppendAsync(entry, command, events, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ConcurrencyException) when (!_store.SingleWriter)
+        {
+            // The cache was behind another instance's appends; nothing was appended.
+            return null;
+        }
+    }
+
+    /// <summary>The checked path of <see cref="ExecuteAsync"/>: every check against the store's current state, in the contract's order.</summary>
+    private async Task<CommandResult> CheckedAsync(Entry entry, Command command, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await CatchUpAsync(entry, cancellationToken).ConfigureAwait(false);
+            var projection = entry.Projection;
+            var view = projection.ViewOf(command.Caller);
+            if (command.Key is not null
+                && await _store.FindIdempotentAsync(command.TalksId, command.Key, command.RequestHash, cancellationToken).ConfigureAwait(false) is { } seen)
+            {
+                return command.Caller.IsSystem
+                    ? new CommandResult(seen.FirstVersion, seen.LastVersion, Replayed: true)
+                    : new CommandResult(view.SeqAtOrBefore(seen.FirstVersion - 1) + 1, view.SeqAtOrBefore(seen.LastVersion), Replayed: true);
+            }
+
+            if (command.ExpectedVersion is { } expected && expected != view.Count)
+            {
+                throw new ConcurrencyException(command.TalksId, expected, view.Count);
+            }
+
+            var events = command.Decide(projection, command.Caller);
+            if (events.Count == 0)
+            {
+                return new CommandResult(view.Count + 1, view.Count, Replayed: false);
+            }
+
+            try
+            {
+                return await AppendAsync(entry, command, events, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyException) when (!_store.SingleWriter && attempt < MaxAttempts)
+            {
+                // Another instance appended between the catch-up and the append: re-read and re-decide.
+            }
+        }
+    }
+
+    /// <summary>Appends decided events at the cache's version and folds them; a replayed key catches up instead.</summary>
+    private async Task<CommandResult> AppendAsync(Entry entry, Command command, IReadOnlyList<TalksEvent> events, CancellationToken cancellationToken)
+    {
+        var talksId = command.TalksId;
+        var caller = command.Caller;
+        var at = _time.GetUtcNow();
+        AppendResult result;
+        try
+        {
+            result = await _store.AppendAsync(new AppendRequest(talksId, entry.Projection.Version, command.Key, command.RequestHash, caller.Actor, at, events), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ConcurrencyException) when (!_store.SingleWriter)
+        {
+            // Nothing was appended and the cache is a true prefix of the stream: the caller catches up and re-decides.
+            throw;
+        }
+        catch (Exception ex) when (ex is not IdempotencyKeyReusedException)
+        {
+            // A single writer's conflict means another service on the same file; any other failure leaves
+            // the outcome unknown. Either way, forget the cache so the next request reloads from the store.
+            _entries.TryRemove(talksId, out _);
+            throw;
+        }
+
+        if (result.Replayed)
+        {
+            await CatchUpAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var stored = events.Select((e, i) => new StoredEvent(talksId, result.FirstVersion + i, caller.Actor, at, e)).ToList();
+            Fold(entry, stored);
+        }
+
+        if (caller.IsSystem)
+        {
+            return new CommandResult(result.FirstVersion, result.LastVersion, result.Replayed);
+        }
+
+        var view = entry.Projection.ViewOf(caller);
+        return new CommandResult(view.SeqAtOrBefore(result.FirstVersion - 1) + 1, view.SeqAtOrBefore(result.LastVersion), result.Replayed);
+    }
+
     private static void Fold(Entry entry, IReadOnlyList<StoredEvent> events)
     {
         foreach (var e in events)
@@ -626,6 +710,15 @@ public sealed class TalksService
             }
         }
     }
+
+    /// <summary>One command of <see cref="ExecuteAsync"/>; <see cref="Key"/> is the caller's key (caller-prefixed) or null.</summary>
+    private sealed record Command(
+        string TalksId,
+        Caller Caller,
+        long? ExpectedVersion,
+        string? Key,
+        string RequestHash,
+        Func<TalksProjection, Caller, IReadOnlyList<TalksEvent>> Decide);
 
     private sealed record Subscriber(Caller Caller, string? TokenHash, Channel<EventView> Channel);
 

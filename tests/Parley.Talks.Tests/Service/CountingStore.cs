@@ -1,0 +1,59 @@
+using Parley.Talks.Ledger;
+using Parley.Talks.Storage;
+
+namespace Parley.Talks.Tests.Service;
+
+/// <summary>Passes every call to a real store and counts the reads and appends a service makes.</summary>
+internal sealed class CountingStore(IEventStore inner) : IEventStore
+{
+    public int Reads;
+    public int IdempotencyLookups;
+    public int Appends;
+
+    public string Description => inner.Description;
+
+    public bool SingleWriter => inner.SingleWriter;
+
+    public event Action<string>? AppendedElsewhere
+    {
+        add => inner.AppendedElsewhere += value;
+        remove => inner.AppendedElsewhere -= value;
+    }
+
+    public void Reset() => (Reads, IdempotencyLookups, Appends) = (0, 0, 0);
+
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => inner.MigrateAsync(cancellationToken);
+
+    public Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default) => inner.SchemaVersionAsync(cancellationToken);
+
+    public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref Appends);
+        return inner.AppendAsync(request, cancellationToken);
+    }
+
+    public Task<AppendResult?> FindIdempotentAsync(string talksId, string key, string requestHash, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref IdempotencyLookups);
+        return inner.FindIdempotentAsync(talksId, key, requestHash, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(string talksId, long afterVersion, int limit, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref Reads);
+        return inner.ReadAsync(talksId, afterVersion, limit, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<TalksInfo>> ListTalksAsync(string? afterId, int limit, CancellationToken cancellationToken = default) => inner.ListTalksAsync(afterId, limit, cancellationToken);
+
+    public Task AddTokenAsync(TokenRecord token, CancellationToken cancellationToken = default) => inner.AddTokenAsync(token, cancellationToken);
+
+    public Task<TokenRecord?> FindTokenAsync(string hash, CancellationToken cancellationToken = default) => inner.FindTokenAsync(hash, cancellationToken);
+
+    public Task<IReadOnlyList<TokenRecord>> ListTokensAsync(string talksId, CancellationToken cancellationToken = default) => inner.ListTokensAsync(talksId, cancellationToken);
+
+    public Task<bool> RevokeTokenAsync(string hash, DateTimeOffset at, CancellationToken cancellationToken = default) => inner.RevokeTokenAsync(hash, at, cancellationToken);
+
+    // The fixture owns and disposes the real store.
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
