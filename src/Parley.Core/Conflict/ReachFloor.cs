@@ -18,7 +18,7 @@ namespace Parley.Conflict;
 /// </summary>
 internal static class ReachFloor
 {
-    public static long[][] Compute(ConflictModel model, Player[] opponents, bool improvingOnly, SanctionMode mode, long[][] values)
+    public static long[][] Compute(ConflictModel model, MoveGraph[] opponents, bool improvingOnly, SanctionMode mode, long[][] values)
     {
         if (opponents.Length == 0)
         {
@@ -48,10 +48,10 @@ internal static class ReachFloor
         return a;
     }
 
-    private static int BufferSize(Player[] players) => players.Max(p => ConflictModel.MoveBufferSize(p.Mask));
+    private static int BufferSize(MoveGraph[] graphs) => graphs.Max(g => g.BufferSize);
 
     /// <summary>min over one move by any opponent of <paramref name="next"/>.</summary>
-    private static long[][] OneStep(ConflictModel model, Player[] opponents, bool improvingOnly, long[][] next)
+    private static long[][] OneStep(ConflictModel model, MoveGraph[] opponents, bool improvingOnly, long[][] next)
     {
         var n = model.StateCount;
         var result = next.Select(_ => new long[n]).ToArray();
@@ -63,17 +63,10 @@ internal static class ReachFloor
             for (var x = range.Item1; x < range.Item2; x++)
             {
                 Array.Fill(best, long.MaxValue);
-                foreach (var p in opponents)
+                foreach (var g in opponents)
                 {
-                    var count = p.Moves(model, x, buffer);
-                    for (var k = 0; k < count; k++)
+                    foreach (var y in g.Targets(x, improvingOnly, buffer))
                     {
-                        var y = buffer[k];
-                        if (improvingOnly && !p.Improves(model, x, y))
-                        {
-                            continue;
-                        }
-
                         for (var v = 0; v < next.Length; v++)
                         {
                             best[v] = Math.Min(best[v], next[v][y]);
@@ -95,17 +88,17 @@ internal static class ReachFloor
     /// all feasible states that differ from x only in one player's options are one move apart, so union-find
     /// over (player, other players' bits) classes finds the components in O(states × players).
     /// </summary>
-    private static long[][] Components(ConflictModel model, Player[] movers, long[][] values)
+    private static long[][] Components(ConflictModel model, MoveGraph[] movers, long[][] values)
     {
         var n = model.StateCount;
         var parent = Enumerable.Range(0, n).ToArray();
         var first = new Dictionary<long, int>();
-        foreach (var p in movers)
+        foreach (var g in movers)
         {
             first.Clear();
             for (var x = 0; x < n; x++)
             {
-                var key = model.Mask(x) & ~p.Mask;
+                var key = model.Mask(x) & ~g.Player.Mask;
                 if (first.TryGetValue(key, out var rep))
                 {
                     Union(rep, x);
@@ -161,7 +154,7 @@ internal static class ReachFloor
     }
 
     /// <summary>C[x] = min of V over x and everything reachable from x (Tarjan, components emitted sinks first).</summary>
-    private static long[][] Closure(ConflictModel model, Player[] movers, bool improvingOnly, long[][] values)
+    private static long[][] Closure(ConflictModel model, MoveGraph[] movers, bool improvingOnly, long[][] values)
     {
         var n = model.StateCount;
         var closure = values.Select(_ => new long[n]).ToArray();
@@ -276,53 +269,21 @@ internal static class ReachFloor
             index[node] = low[node] = counter++;
             sccStack[sccTop++] = node;
             onStack[node] = true;
-            frames.Push(new Frame(node, 0, movers[0].Mask, false));
+            frames.Push(new Frame(node));
         }
 
         int Next(ref Frame f)
         {
-            var s = model.Mask(f.Node);
             while (f.Player < movers.Length)
             {
-                var p = movers[f.Player];
-                var own = s & p.Mask;
-                var rest = s & ~p.Mask;
-                while (!f.Done)
+                var t = movers[f.Player].Next(f.Node, improvingOnly, ref f.Cursor);
+                if (t >= 0)
                 {
-                    var sub = f.Sub;
-                    if (sub == 0)
-                    {
-                        f.Done = true;
-                    }
-                    else
-                    {
-                        f.Sub = (sub - 1) & p.Mask;
-                    }
-
-                    if (sub == own)
-                    {
-                        continue;
-                    }
-
-                    var changed = sub ^ own;
-                    if ((changed & own & model.NoWithdrawMask) != 0 || (changed & ~own & model.NoTakeMask) != 0)
-                    {
-                        continue;
-                    }
-
-                    var t = model.IndexOf(rest | sub);
-                    if (t >= 0 && (!improvingOnly || p.Improves(model, f.Node, t)))
-                    {
-                        return t;
-                    }
+                    return t;
                 }
 
                 f.Player++;
-                if (f.Player < movers.Length)
-                {
-                    f.Sub = movers[f.Player].Mask;
-                    f.Done = false;
-                }
+                f.Cursor = 0;
             }
 
             return -1;
@@ -330,7 +291,7 @@ internal static class ReachFloor
     }
 
     /// <summary>Each opponent moves at most once: g(U, y) = min(V[y], min over k ∉ U, z ∈ R_k(y) of g(U ∪ {k}, z)).</summary>
-    private static long[][] OnceEach(ConflictModel model, Player[] opponents, bool improvingOnly, long[][] values)
+    private static long[][] OnceEach(ConflictModel model, MoveGraph[] opponents, bool improvingOnly, long[][] values)
     {
         var n = model.StateCount;
         var sets = 1 << opponents.Length;
@@ -360,16 +321,9 @@ internal static class ReachFloor
                         continue;
                     }
 
-                    var p = opponents[k];
-                    var buffer = buffers[depth];
-                    var count = p.Moves(model, y, buffer);
-                    for (var e = 0; e < count; e++)
+                    foreach (var z in opponents[k].Targets(y, improvingOnly, buffers[depth]))
                     {
-                        var z = buffer[e];
-                        if (!improvingOnly || p.Improves(model, y, z))
-                        {
-                            best = Math.Min(best, G(a, used | (1 << k), z, depth + 1));
-                        }
+                        best = Math.Min(best, G(a, used | (1 << k), z, depth + 1));
                     }
                 }
 
@@ -392,5 +346,11 @@ internal static class ReachFloor
         return result;
     }
 
-    private record struct Frame(int Node, int Player, long Sub, bool Done);
+    /// <summary>A depth-first frame: the node, the mover whose list is being walked, and the position in it.</summary>
+    private struct Frame(int node)
+    {
+        public int Node = node;
+        public int Player;
+        public long Cursor;
+    }
 }

@@ -15,12 +15,14 @@ namespace Parley.Conflict;
 /// <item>SEQ∧SIM: SEQ-stable or SIM-stable (a deterrent of either kind suffices, as in gmcr-py).</item>
 /// <item>L_h: Kilgour's limited-move stability, see <see cref="LimitedMove"/>.</item>
 /// </list>
-/// Work is parallel over states; each state's result depends only on the input, so output is the
+/// Each player's moves and improvements are listed once per engine (<see cref="MoveGraph"/>) and shared by every
+/// concept. Work is parallel over states; each state's result depends only on the input, so output is the
 /// same on any number of threads.
 /// </summary>
 internal sealed class StabilityEngine(ConflictModel model, Player[] players, SanctionMode mode = SanctionMode.Full)
 {
     private readonly ConcurrentDictionary<int, Lazy<int[][]>> _anticipation = new();
+    private readonly Lazy<MoveGraph>[] _graphs = [.. players.Select(p => new Lazy<MoveGraph>(() => new MoveGraph(model, p)))];
 
     public ConflictModel Model => model;
 
@@ -87,12 +89,14 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
 
     private static bool[] Or(bool[] a, bool[] b) => [.. a.Select((x, i) => x || b[i])];
 
-    private Player[] Opponents(int p) => [.. players.Where((_, i) => i != p)];
+    private MoveGraph Graph(int p) => _graphs[p].Value;
+
+    private MoveGraph[] Opponents(int p) => [.. Enumerable.Range(0, players.Length).Where(i => i != p).Select(Graph)];
 
     private bool[] Nash(int p)
     {
         var stable = new bool[model.StateCount];
-        ForEachState(p, (s, uis, count) => stable[s] = count == 0);
+        ForEachState(p, (s, uis) => stable[s] = uis.IsEmpty);
         return stable;
     }
 
@@ -104,11 +108,10 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
         var values = player.Members.Select(m => SanctionValues(p, m, smr)).ToArray();
         var floor = ReachFloor.Compute(model, Opponents(p), improvingOnly, mode, values);
         var stable = new bool[model.StateCount];
-        ForEachState(p, (s, uis, count) =>
+        ForEachState(p, (s, uis) =>
         {
-            for (var k = 0; k < count; k++)
+            foreach (var s1 in uis)
             {
-                var s1 = uis[k];
                 var sanctioned = false;
                 for (var a = 0; a < player.Members.Length && !sanctioned; a++)
                 {
@@ -132,11 +135,11 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
     private long[] SanctionValues(int p, int member, bool smr)
     {
         var player = players[p];
+        var graph = Graph(p);
         var values = new long[model.StateCount];
-        var size = ConflictModel.MoveBufferSize(player.Mask);
         Parallel.ForEach(Partitioner.Create(0, model.StateCount), range =>
         {
-            Span<int> buffer = new int[size];
+            Span<int> buffer = new int[graph.BufferSize];
             for (var x = range.Item1; x < range.Item2; x++)
             {
                 if (!player.Sees(model, x))
@@ -148,10 +151,9 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
                 var v = model.Payoff(member, x);
                 if (smr)
                 {
-                    var count = player.Moves(model, x, buffer);
-                    for (var k = 0; k < count; k++)
+                    foreach (var y in graph.Moves(x, buffer))
                     {
-                        v = Math.Max(v, model.Payoff(member, buffer[k]));
+                        v = Math.Max(v, model.Payoff(member, y));
                     }
                 }
 
@@ -183,30 +185,21 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
     private bool[] Simultaneous(int p)
     {
         var player = players[p];
+        var graph = Graph(p);
         var opponents = Opponents(p);
         var stable = new bool[model.StateCount];
-        var size = Math.Max(ConflictModel.MoveBufferSize(player.Mask), opponents.Length == 0 ? 1 : opponents.Max(o => ConflictModel.MoveBufferSize(o.Mask)));
         var relevant = RelevantOptions(player);
         var all = (1L << model.Options.Count) - 1;
         Parallel.ForEach(Partitioner.Create(0, model.StateCount), range =>
         {
-            var moves = new int[size];
-            var uis = new int[size];
-            var choices = opponents.Select(o => new long[ConflictModel.MoveBufferSize(o.Mask)]).ToArray();
+            var scratch = new int[graph.BufferSize];
+            var opponentScratch = opponents.Select(o => new int[o.BufferSize]).ToArray();
+            var choices = opponents.Select(o => new long[o.BufferSize]).ToArray();
             var counts = new int[opponents.Length];
             for (var s = range.Item1; s < range.Item2; s++)
             {
-                var n = 0;
-                var count = player.Moves(model, s, moves);
-                for (var k = 0; k < count; k++)
-                {
-                    if (player.Improves(model, s, moves[k]))
-                    {
-                        uis[n++] = moves[k];
-                    }
-                }
-
-                if (n == 0)
+                var uis = graph.Improvements(s, scratch);
+                if (uis.IsEmpty)
                 {
                     stable[s] = true;
                     continue;
@@ -215,25 +208,26 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
                 for (var o = 0; o < opponents.Length; o++)
                 {
                     counts[o] = 0;
-                    var c = opponents[o].Moves(model, s, moves);
-                    for (var k = 0; k < c; k++)
+                    var own = opponents[o].Player.Mask;
+                    foreach (var t in opponents[o].Improvements(s, opponentScratch[o]))
                     {
-                        if (opponents[o].Improves(model, s, moves[k]))
+                        var bits = model.Mask(t) & own;
+                        if (relevant == all || IsNewChoice(choices[o], counts[o], bits, relevant))
                         {
-                            var bits = model.Mask(moves[k]) & opponents[o].Mask;
-                            if (relevant == all || IsNewChoice(choices[o], counts[o], bits, relevant))
-                            {
-                                choices[o][counts[o]++] = bits;
-                            }
+                            choices[o][counts[o]++] = bits;
                         }
                     }
                 }
 
                 var ok = true;
-                for (var k = 0; k < n && ok; k++)
+                foreach (var s1 in uis)
                 {
-                    var start = (model.Mask(s) & ~player.Mask) | (model.Mask(uis[k]) & player.Mask);
-                    ok = Search(s, 0, start, false);
+                    var start = (model.Mask(s) & ~player.Mask) | (model.Mask(s1) & player.Mask);
+                    if (!Search(s, 0, start, false))
+                    {
+                        ok = false;
+                        break;
+                    }
                 }
 
                 stable[s] = ok;
@@ -257,7 +251,7 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
                     return true;
                 }
 
-                var own = opponents[o].Mask;
+                var own = opponents[o].Player.Mask;
                 for (var c = 0; c < counts[o]; c++)
                 {
                     if (Search(s, o + 1, (mask & ~own) | choices[o][c], true))
@@ -324,28 +318,16 @@ internal sealed class StabilityEngine(ConflictModel model, Player[] players, San
     /// <summary>Runs <paramref name="body"/> for each state with the player's improvements from it, in parallel.</summary>
     private void ForEachState(int p, StateBody body)
     {
-        var player = players[p];
-        var size = ConflictModel.MoveBufferSize(player.Mask);
+        var graph = Graph(p);
         Parallel.ForEach(Partitioner.Create(0, model.StateCount), range =>
         {
-            var moves = new int[size];
-            var uis = new int[size];
+            var scratch = new int[graph.BufferSize];
             for (var s = range.Item1; s < range.Item2; s++)
             {
-                var count = player.Moves(model, s, moves);
-                var n = 0;
-                for (var k = 0; k < count; k++)
-                {
-                    if (player.Improves(model, s, moves[k]))
-                    {
-                        uis[n++] = moves[k];
-                    }
-                }
-
-                body(s, uis, n);
+                body(s, graph.Improvements(s, scratch));
             }
         });
     }
 
-    private delegate void StateBody(int state, int[] improvements, int count);
+    private delegate void StateBody(int state, ReadOnlySpan<int> improvements);
 }
