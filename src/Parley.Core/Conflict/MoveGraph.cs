@@ -19,13 +19,14 @@ internal sealed class MoveGraph
     private readonly int[]? _improvementOffsets;
     private readonly int[]? _improvementTargets;
 
-    public MoveGraph(ConflictModel model, Player player)
+    /// <summary>Lists the player's moves and improvements; stored only while states × moves ≤ <c>maxStoredTargets</c> (tests pass 0 to check the generated path).</summary>
+    public MoveGraph(ConflictModel model, Player player, long maxStoredTargets = MaxStoredTargets)
     {
         _model = model;
         Player = player;
         BufferSize = ConflictModel.MoveBufferSize(player.Mask);
         var n = model.StateCount;
-        if ((long)n * (BufferSize - 1) > MaxStoredTargets)
+        if ((long)n * (BufferSize - 1) > maxStoredTargets)
         {
             return;
         }

@@ -18,11 +18,12 @@ namespace Parley.Conflict;
 /// Each player's moves and improvements are listed once per engine (<see cref="MoveGraph"/>) and shared by every
 /// concept. Work is parallel over states; each state's result depends only on the input, so output is the
 /// same on any number of threads.
+/// <c>maxStoredTargets</c> bounds the stored lists (<see cref="MoveGraph.MaxStoredTargets"/>); tests pass 0 to check the generated path.
 /// </summary>
-internal sealed class StabilityEngine(ConflictModel model, Player[] players, SanctionMode mode = SanctionMode.Full)
+internal sealed class StabilityEngine(ConflictModel model, Player[] players, SanctionMode mode = SanctionMode.Full, long maxStoredTargets = MoveGraph.MaxStoredTargets)
 {
     private readonly ConcurrentDictionary<int, Lazy<int[][]>> _anticipation = new();
-    private readonly Lazy<MoveGraph>[] _graphs = [.. players.Select(p => new Lazy<MoveGraph>(() => new MoveGraph(model, p)))];
+    private readonly Lazy<MoveGraph>[] _graphs = [.. players.Select(p => new Lazy<MoveGraph>(() => new MoveGraph(model, p, maxStoredTargets)))];
 
     public ConflictModel Model => model;
 

@@ -49,10 +49,14 @@ public sealed class StabilityPropertyTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Analyze_RandomConflicts_EngineEqualsPlainReference(bool sparse)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Analyze_RandomConflicts_EngineEqualsPlainReference(bool sparse, bool generatedMoves)
     {
+        // generatedMoves: no move lists stored (as for very large conflicts), so every concept generates them per visit.
+        var maxStored = generatedMoves ? 0 : MoveGraph.MaxStoredTargets;
         Gen.Int[0, int.MaxValue].Sample(seed =>
         {
             var model = RandomConflicts.Create(seed, sparse: sparse);
@@ -60,7 +64,7 @@ public sealed class StabilityPropertyTests
             {
                 foreach (var mode in new[] { SanctionMode.Full, SanctionMode.OnceEach })
                 {
-                    var result = new StabilityEngine(model, players, mode).Analyze(All);
+                    var result = new StabilityEngine(model, players, mode, maxStored).Analyze(All);
                     var reference = new ReferenceStability(model, players, mode);
                     for (var c = 0; c < All.Length; c++)
                     {
