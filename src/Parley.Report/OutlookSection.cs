@@ -94,10 +94,8 @@ internal sealed class OutlookSection : ISectionBuilder
         // A live briefing starts today: deadlines already passed are not on its axis.
         var markers = s.Process!.Deadlines.Where(d => context.Live is null || d.Date >= plan.Start)
             .Select(d => ($"{d.Id} {Words.Date(d.Date)}", d.Date)).Append(($"--by {date}", by)).ToList();
-        var curve = new ProbabilityPlot.Curve("P(agreement by date), 95% band",
-            [.. report.Curve.Select(c => c.Date)], [.. report.Curve.Select(c => c.Agreement.P)], [.. report.Curve.Select(c => c.Agreement.Low)], [.. report.Curve.Select(c => c.Agreement.High)]);
-        html.Figure("agreement-curve", ProbabilityPlot.Render("agreement-curve", [curve], markers),
-            "P(agreement by each date) from the simulated runs, with its 95% confidence band; dashed lines: the scenario's deadlines (red) and the outlook date (blue).");
+        html.Figure("agreement-curve", ProbabilityPlot.Render("agreement-curve", ProbabilityPlot.Curves(report), markers),
+            $"P(agreement by each date){(report.FocusStage is { } singled ? $" and P({singled} opened by each date)" : "")} from the simulated runs, with 95% confidence bands; dashed lines: the scenario's deadlines (red) and the outlook date (blue).");
 
         if (report.TimeToAgreement is { } t)
         {
@@ -136,8 +134,10 @@ internal sealed class OutlookSection : ISectionBuilder
             by = date,
             runs = report.Runs,
             agreementStage = report.AgreementStage,
+            focus = report.FocusStage,
             agreement = Json(report.Agreement),
             stages = report.Stages.Select(st => new { id = st.Id, opened = Json(st.Opened), succeeded = Json(st.Succeeded) }),
+            curve = report.Curve.Select(c => new { date = Words.Date(c.Date), agreement = Json(c.Agreement), opened = report.Stages.Select((st, i) => new { id = st.Id, p = c.Opened[i].P }) }),
             sensitivity = sensitivity.Take(TopRows).Select(r => new { factor = r.Factor, swing = r.Swing }),
         };
         return new ReportSection(Id, Title, SectionStatus.Available, html.ToString(), headlines, ["agreement-curve"], data) { Plots = html.Plots };

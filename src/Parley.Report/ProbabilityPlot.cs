@@ -1,3 +1,4 @@
+using Parley.Negotiation.Simulation;
 using ScottPlot;
 
 namespace Parley.Report;
@@ -11,7 +12,28 @@ internal static class ProbabilityPlot
     /// <summary>A probability over days with its confidence band (all in [0, 1], same length as <see cref="Days"/>).</summary>
     internal sealed record Curve(string Label, IReadOnlyList<DateOnly> Days, IReadOnlyList<double> P, IReadOnlyList<double> Low, IReadOnlyList<double> High);
 
-    public static string Render(string figureId, IReadOnlyList<Curve> curves, IReadOnlyList<(string Label, DateOnly Day)> markers)
+    /// <summary>
+    /// The curves a staged forecast is read by: P(agreement by date) and, when the plan singles a stage out (the
+    /// flagship's leaders' meeting), P(that stage opened by date), each with its 95% Wilson band.
+    /// </summary>
+    public static IReadOnlyList<Curve> Curves(ForecastReport report)
+    {
+        var days = report.Curve.Select(c => c.Date).ToList();
+        var curves = new List<Curve> { Of($"P(agreement: {report.AgreementStage} succeeded), 95% band", days, [.. report.Curve.Select(c => c.Agreement)]) };
+        var focus = report.Stages.Select(s => s.Id).ToList().IndexOf(report.FocusStage ?? "");
+        if (focus >= 0)
+        {
+            curves.Add(Of($"P({report.FocusStage} opened), 95% band", days, [.. report.Curve.Select(c => c.Opened[focus])]));
+        }
+
+        return curves;
+    }
+
+    public static string Render(string figureId, IReadOnlyList<Curve> curves, IReadOnlyList<(string Label, DateOnly Day)> markers) =>
+        PlotSvg.Inline(Build(curves, markers), figureId, 720, 400, "Probabilities over time with confidence bands");
+
+    /// <summary>The plot itself, for a caller that saves it as a file (<c>parley simulate --plot</c>).</summary>
+    public static Plot Build(IReadOnlyList<Curve> curves, IReadOnlyList<(string Label, DateOnly Day)> markers)
     {
         var plot = new Plot();
         plot.Font.Set(PlotSvg.FontFamily);
@@ -50,8 +72,11 @@ internal static class ProbabilityPlot
         plot.Axes.SetLimitsY(0, Math.Min(1, Math.Max(0.05, top * 1.2)));
         plot.YLabel("probability");
         plot.ShowLegend(Alignment.UpperLeft);
-        return PlotSvg.Inline(plot, figureId, 720, 400, "Probabilities over time with confidence bands");
+        return plot;
     }
+
+    private static Curve Of(string label, IReadOnlyList<DateOnly> days, IReadOnlyList<Proportion> points) =>
+        new(label, days, [.. points.Select(p => p.P)], [.. points.Select(p => p.Low)], [.. points.Select(p => p.High)]);
 
     private static double X(DateOnly day) => day.ToDateTime(TimeOnly.MinValue).ToOADate();
 }

@@ -158,6 +158,14 @@ public sealed class StudioApiTests
         Assert.Equal(400, more["data"]!["runs"]!.GetValue<int>());
         Assert.Equal(7, more["seed"]!.GetValue<int>());
         Assert.StartsWith("<svg", more["plots"]!["agreement-curve"]!.GetValue<string>().TrimStart(), StringComparison.Ordinal);
+        // P(S4 by date): the focus stage's curve is in the data and drawn in the plot.
+        Assert.Equal("S4", more["data"]!["focus"]!.GetValue<string>());
+        var curve = more["data"]!["curve"]!.AsArray();
+        Assert.True(curve.Count >= 2);
+        var s4 = curve.Select(c => c!["opened"]!.AsArray().Single(o => o!["id"]!.GetValue<string>() == "S4")!["p"]!.GetValue<double>()).ToList();
+        Assert.Equal(s4.Order(), s4);
+        Assert.True(s4[^1] > 0);
+        Assert.Contains("P(S4 opened)", more["plots"]!["agreement-curve"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,24 +19,11 @@ internal static partial class SimulateCommand
             }
         }
 
+        /// <summary>The briefing's outlook curves (one drawer: <see cref="Parley.Report.ProbabilityPlot"/>), titled for a file of their own.</summary>
         public static void AgreementCurve(ForecastReport report, string path)
         {
-            var plot = new Plot();
-            var xs = report.Curve.Select(c => c.Date.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray();
-            var fill = plot.Add.FillY(xs, [.. report.Curve.Select(c => c.Agreement.Low * 100)], [.. report.Curve.Select(c => c.Agreement.High * 100)]);
-            fill.FillStyle.Color = Colors.SteelBlue.WithAlpha(0.25);
-            fill.LegendText = "Wilson 95% interval";
-            var line = plot.Add.Scatter(xs, [.. report.Curve.Select(c => c.Agreement.P * 100)]);
-            line.LegendText = $"P(agreement: {report.AgreementStage} succeeded)";
-            line.MarkerSize = 3;
-            var by = plot.Add.VerticalLine(report.By.ToDateTime(TimeOnly.MinValue).AddDays(1).ToOADate());
-            by.LegendText = $"by {Day(report.By)}: {Pct(report.Agreement.P)}";
-            by.LinePattern = LinePattern.Dashed;
-            plot.Axes.DateTimeTicksBottom();
-            plot.Axes.SetLimitsY(0, Math.Min(100, Math.Max(5, report.Curve.Max(c => c.Agreement.High) * 110)));
-            plot.Title($"{report.Scenario}: P(agreement) against the date ({report.Runs:N0} runs){(report.Illustrative ? " — illustrative" : "")}");
-            plot.YLabel("P(agreement by date) %");
-            plot.ShowLegend(Alignment.UpperLeft);
+            var plot = Parley.Report.ProbabilityPlot.Build(Parley.Report.ProbabilityPlot.Curves(report), [($"--by {Day(report.By)}: {Pct(report.Agreement.P)}", report.By)]);
+            plot.Title($"{report.Scenario}: P(agreement){(report.FocusStage is { } focus ? $" and P({focus} opened)" : "")} against the date ({report.Runs:N0} runs){(report.Illustrative ? " — illustrative" : "")}");
             Save(plot, path);
         }
 

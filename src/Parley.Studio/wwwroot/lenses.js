@@ -125,7 +125,7 @@ function outlook(d, { plots, answer, rerun }) {
     h('p', {}, h('span', { 'data-testid': 'outlook-runs' }, `${fmt(d.runs)} runs`), `, seed ${answer.seed ?? 1}. `,
       d.runs < FULL_RUNS ? h('button', { type: 'button', 'data-testid': 'full-run', onclick: () => rerun({ runs: FULL_RUNS }) }, `Full run (${fmt(FULL_RUNS)})`) : ''),
     h('p', { 'data-testid': 'outlook-agreement' }, `P(agreement by ${d.by}) = `, h('b', {}, interval(d.agreement)), d.agreementStage ? ` (stage ${d.agreementStage} succeeds)` : ''),
-    h('div', { 'data-testid': 'outlook' }, svgImage(plots['agreement-curve'], 'P(agreement by date)', 'outlook-curve') ?? h('span', { class: 'muted' }, 'no curve')),
+    h('div', { 'data-testid': 'outlook' }, svgImage(plots['agreement-curve'], d.focus ? `P(agreement) and P(${d.focus} opened) by date` : 'P(agreement by date)', 'outlook-curve') ?? h('span', { class: 'muted' }, 'no curve')),
     rows.length ? table([`stage (by ${d.by})`, 'P(opened) [95%]', 'P(succeeded) [95%]'], rows) : '',
   ];
 }

@@ -58,6 +58,19 @@ public class SimulateCommandTests
         Assert.Equal(sessions[0].GetProperty("parties").GetArrayLength(), moves[0].GetProperty("utilities").GetArrayLength());
     }
 
+    [Fact]
+    public void Simulate_PlotIsTheBriefingsCurve_AgreementAndTheFocusStageOpened()
+    {
+        var plot = Path.Combine(Directory.CreateTempSubdirectory("parley-sim-").FullName, "p.svg");
+        var (code, _, err) = CliRunner.Run("simulate", Flagship, "--runs", "200", "--sensitivity-runs", "0", "--plot", plot);
+
+        Assert.True(code == 0, err);
+        var svg = File.ReadAllText(plot);
+        Assert.Contains("P(agreement: S6 succeeded), 95% band", svg, StringComparison.Ordinal);
+        Assert.Contains("P(S4 opened), 95% band", svg, StringComparison.Ordinal);
+        Assert.Contains("P(agreement) and P(S4 opened) against the date", svg, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--by", "1 Sept")]
     [InlineData("--by", "2025-01-01")]

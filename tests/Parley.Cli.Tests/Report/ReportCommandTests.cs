@@ -123,6 +123,10 @@ public sealed class ReportCommandTests(FlagshipBriefing flagship) : IClassFixtur
         Assert.Equal(["deadline D-aug8 moved ±14 days", "deadline D-two-weeks moved ±14 days"], rows.Select(r => r[0]).Where(f => f.StartsWith("deadline ", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.InRange(rows.Count(r => !r[0].StartsWith("deadline ", StringComparison.Ordinal)), 1, 5);
         Assert.NotNull(outlook.QuerySelector("figure#fig-agreement-curve svg[viewBox]"));
+        // The curve is P(agreement) and P(S4, the leaders' meeting, opened) by date, both in the legend.
+        var legend = outlook.QuerySelector("figure#fig-agreement-curve svg")!.TextContent;
+        Assert.Contains("P(agreement: S6 succeeded)", legend, StringComparison.Ordinal);
+        Assert.Contains("P(S4 opened)", legend, StringComparison.Ordinal);
         Assert.Contains("--runs 300 --seed 1 --by 2025-09-01", outlook.QuerySelector("[data-inputs]")!.TextContent, StringComparison.Ordinal);
     }
 

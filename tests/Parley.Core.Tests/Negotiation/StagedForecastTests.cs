@@ -226,5 +226,30 @@ public class StagedForecastTests
         Assert.InRange(report.Stages.Single(s => s.Id == "S4").Opened.P, 0.01, 0.99);
     }
 
+    [Fact]
+    public void Curve_EachStagesOpenedByDate_IsTheReportByThatDate_AndNeverFalls()
+    {
+        var scenario = ScenarioLoader.LoadOrThrow(File.ReadAllBytes(TestPaths.Example("ukraine-talks-2025.yaml")), "flagship");
+        var plan = SimulationPlan.Compile(scenario, SimulationSpec.Of(scenario));
+        var tally = StagedForecast.Run(plan, 1, 300, threads: 2);
+        var curve = StagedForecast.Report(plan, tally, new DateOnly(2025, 9, 1)).Curve;
+
+        Assert.All(curve, c => Assert.Equal(plan.StageIds.Count, c.Opened.Count));
+        foreach (var point in curve.Where((_, i) => i % 3 == 0))
+        {
+            var byThen = StagedForecast.Report(plan, tally, point.Date);
+            Assert.Equal(byThen.Stages.Select(s => s.Opened), point.Opened);
+            Assert.Equal(byThen.Agreement, point.Agreement);
+        }
+
+        Assert.All(curve.Zip(curve.Skip(1)), w => Assert.All(w.First.Opened.Zip(w.Second.Opened), p => Assert.True(p.Second.P >= p.First.P)));
+        // The first stage is open from the start; the leaders' meeting (S4) is closed at the start and rises through the weeks.
+        Assert.Equal(1.0, curve[0].Opened[0].P);
+        var s4 = plan.StageIds.ToList().IndexOf("S4");
+        Assert.Equal(0.0, curve[0].Opened[s4].P);
+        Assert.Contains(curve, c => c.Opened[s4].P is > 0.01 and < 0.99);
+        Assert.True(curve[^1].Opened[s4].P > 0.5);
+    }
+
     private static string Json(object o) => System.Text.Json.JsonSerializer.Serialize(o);
 }

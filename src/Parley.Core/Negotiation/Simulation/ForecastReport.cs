@@ -16,7 +16,7 @@ namespace Parley.Negotiation.Simulation;
 /// <param name="TimeToAgreement">Distribution of the agreement day among runs that agreed within the horizon, or null.</param>
 /// <param name="Packages">Most frequent agreed packages (within the horizon), most frequent first.</param>
 /// <param name="Options">Per issue, the share of agreements choosing each option.</param>
-/// <param name="Curve">P(agreement by date) at weekly points from the start to the horizon.</param>
+/// <param name="Curve">P(agreement by date) and each stage's P(opened by date) at weekly points from the start to the horizon.</param>
 public sealed record ForecastReport(
     string Scenario,
     long Runs,

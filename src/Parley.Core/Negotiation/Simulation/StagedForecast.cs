@@ -122,7 +122,8 @@ public static class StagedForecast
         var curve = new List<CurvePoint>();
         for (var d = 0; d <= tally.HorizonDays; d += 7)
         {
-            curve.Add(new CurvePoint(plan.Start.AddDays(d), Proportion.Of(tally.AgreedBy(d), n)));
+            curve.Add(new CurvePoint(plan.Start.AddDays(d), Proportion.Of(tally.AgreedBy(d), n),
+                plan.Stages.Select((_, i) => Proportion.Of(tally.OpenedBy(i, d), n)).ToValueList()));
         }
 
         return new ForecastReport(plan.Scenario.Id, n, plan.Start, by, plan.AgreementStage, plan.FocusStage, plan.Spec.Illustrative, stages,
