@@ -162,12 +162,14 @@ internal static class ForecastSectionReader
             return values;
         }
 
-        foreach (var (dim, value) in map.Entries)
+        foreach (var (dimKey, value) in map.KeyedEntries)
         {
+            var dim = dimKey.Text;
             var d = dimIds.IndexOf(dim);
             if (d < 0)
             {
-                error(value, $"'{id}.{key}' names unknown dimension '{dim}'; dimensions are {string.Join(", ", dimIds)}");
+                // At the key, as every unknown key is (UnknownKeys): the name is what is wrong, not the number.
+                error(dimKey, $"'{id}.{key}' names unknown dimension '{dim}'{UnknownKeys.Suggestion(dim, dimIds)}; dimensions are {string.Join(", ", dimIds)}");
                 continue;
             }
 

@@ -52,7 +52,13 @@ public sealed class ForecastSectionReaderTests
           actors:
             - {id: A, capability: 1, position: {x: 10}, salience: {x: 50}}
             - {id: B, capability: 1, position: {y: 10}, salience: {x: 50}}
-        """, 9, 44, "'B.position' names unknown dimension 'y'")]
+        """, 9, 41, "'B.position' names unknown dimension 'y' (did you mean 'x'?)")]
+    [InlineData("""
+          dimensions: [{id: territory}, {id: security}]
+          actors:
+            - {id: A, capability: 1, position: {territory: 10, security: 5}, salience: {territory: 50, security: 5}}
+            - {id: B, capability: 1, position: {territory: 10, security: 5}, salience: {territory: 50, secruity: 5}}
+        """, 9, 96, "'B.salience' names unknown dimension 'secruity' (did you mean 'security'?); dimensions are territory, security")]
     [InlineData("""
           dimensions: [{id: x}, {id: z}]
           actors:
