@@ -169,8 +169,8 @@ public sealed class DeskUiTests
         await MarkAsync(parties["US"], 1, ("C", "acceptable"), ("T", "needs-change"), ("G", "acceptable"));
         await Chromium.ScreenshotAsync(parties["UA"], "desk-party-single-text");
 
-        // Marks reach the mediator's page only as counts (marks are no events of its share: it refreshes the desk).
-        await mediator.GetByTestId("desk").GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
+        // Marks reach the mediator's open page live, as counts only: marks are no events of its share, but its feed
+        // says its desk changed and the page reads the desk again (no Refresh click).
         await Assertions.Expect(mediator.GetByTestId("marked-S5")).ToContainTextAsync("3 of 3 participants marked");
         await Assertions.Expect(mediator.GetByTestId("objections-C")).ToHaveTextAsync("0");
         await Assertions.Expect(mediator.GetByTestId("objections-T")).ToHaveTextAsync("2");
@@ -192,7 +192,6 @@ public sealed class DeskUiTests
             await MarkAsync(page, 2, ("C", "acceptable"), ("T", "acceptable"), ("G", "acceptable"));
         }
 
-        await mediator.GetByTestId("desk").GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
         await Assertions.Expect(mediator.GetByTestId("marked-S5")).ToContainTextAsync("3 of 3 participants marked");
         foreach (var issue in new[] { "C", "T", "G" })
         {

@@ -104,10 +104,17 @@ public static class BlindViews
         return new SingleTextView(t.Stage, rounds, t.SubmittedAs, t.SubmittedRound);
     }
 
+    /// <summary>Whether <paramref name="c"/> has a desk: a party, or the mediator of talks that have one.</summary>
+    public static bool UsesDesk(TalksProjection s, Caller c)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(c);
+        return (c.Kind == RoleKind.Party && c.Party is not null) || (c.Kind == RoleKind.Mediator && s.Process.Mediator is not null);
+    }
+
     private static void RequireDesk(TalksProjection s, Caller c)
     {
-        ArgumentNullException.ThrowIfNull(c);
-        if (!(c.Kind == RoleKind.Party && c.Party is not null) && !(c.Kind == RoleKind.Mediator && s.Process.Mediator is not null))
+        if (!UsesDesk(s, c))
         {
             throw new Rules.ForbiddenException("only the parties and the mediator use the mediator's desk");
         }

@@ -388,13 +388,15 @@ public sealed class TalksService
         ArgumentNullException.ThrowIfNull(caller);
         var entry = await EntryAsync(talksId, cancellationToken).ConfigureAwait(false);
         var channel = Channel.CreateBounded<EventView>(new BoundedChannelOptions(SubscriberBuffer) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
-        var subscriber = new Subscriber(caller, tokenHash, channel);
+        // One pending notice is enough: it says "read the desk again", however many changes it stands for.
+        var desk = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+        var subscriber = new Subscriber(caller, tokenHash, channel, BlindViews.UsesDesk(entry.Projection, caller) ? desk : null);
         lock (entry.Subscribers)
         {
             entry.Subscribers.Add(subscriber);
         }
 
-        return new Subscription(channel.Reader, () =>
+        return new Subscription(channel.Reader, desk.Reader, () =>
         {
             lock (entry.Subscribers)
             {
@@ -402,6 +404,7 @@ public sealed class TalksService
             }
 
             channel.Writer.TryComplete();
+            desk.Writer.TryComplete();
         });
     }
 
@@ -690,26 +693,50 @@ public sealed class TalksService
     {
         foreach (var e in events)
         {
-            entry.Projection.Apply(e);
             lock (entry.Subscribers)
             {
+                // The desk as each desk subscriber saw it before this event, where not yet known.
+                foreach (var subscriber in entry.Subscribers.Where(x => x.Desk is not null && x.LastDesk is null))
+                {
+                    subscriber.LastDesk = DeskFingerprint(entry.Projection, subscriber.Caller);
+                }
+
+                entry.Projection.Apply(e);
                 foreach (var subscriber in entry.Subscribers)
                 {
                     var view = entry.Projection.ViewOf(subscriber.Caller);
-                    if (view.Count == 0 || view.VersionAt(view.Count) != e.Version)
-                    {
-                        continue;
-                    }
-
-                    if (!subscriber.Channel.Writer.TryWrite(TalksViews.View(e, view.Count, view.RedactedAt(view.Count))))
+                    var delivered = view.Count > 0 && view.VersionAt(view.Count) == e.Version;
+                    if (delivered && !subscriber.Channel.Writer.TryWrite(TalksViews.View(e, view.Count, view.RedactedAt(view.Count))))
                     {
                         // Never skip: cut the subscriber off; it resumes from its last event id.
                         subscriber.Channel.Writer.TryComplete(new SubscriberTooSlowException());
+                    }
+
+                    if (subscriber.Desk is not null)
+                    {
+                        NoticeDeskChange(entry.Projection, subscriber, delivered);
                     }
                 }
             }
         }
     }
+
+    // An event the subscriber may not see can still change its desk (another party's bid lowers the bids a round
+    // awaits; a party's mark moves the mediator's objection counts): it is told only that the desk changed, no
+    // more than reading the desk again would show it.
+    private static void NoticeDeskChange(TalksProjection projection, Subscriber subscriber, bool delivered)
+    {
+        var now = DeskFingerprint(projection, subscriber.Caller);
+        if (!delivered && now != subscriber.LastDesk)
+        {
+            subscriber.Desk!.Writer.TryWrite(true);
+        }
+
+        subscriber.LastDesk = now;
+    }
+
+    private static string DeskFingerprint(TalksProjection projection, Caller caller) =>
+        System.Text.Json.JsonSerializer.Serialize(BlindViews.Desk(projection, caller), EventJson.Options);
 
     /// <summary>One command of <see cref="ExecuteAsync"/>; <see cref="Key"/> is the caller's key (caller-prefixed) or null.</summary>
     private sealed record Command(
@@ -720,7 +747,20 @@ public sealed class TalksService
         string RequestHash,
         Func<TalksProjection, Caller, IReadOnlyList<TalksEvent>> Decide);
 
-    private sealed record Subscriber(Caller Caller, string? TokenHash, Channel<EventView> Channel);
+    /// <summary>A live subscriber; <see cref="Desk"/> (parties and the mediator only) carries desk-changed notices.</summary>
+    private sealed class Subscriber(Caller caller, string? tokenHash, Channel<EventView> channel, Channel<bool>? desk)
+    {
+        public Caller Caller { get; } = caller;
+
+        public string? TokenHash { get; } = tokenHash;
+
+        public Channel<EventView> Channel { get; } = channel;
+
+        public Channel<bool>? Desk { get; } = desk;
+
+        /// <summary>The desk as last computed for this subscriber (JSON), null before the first event folded after subscribing.</summary>
+        public string? LastDesk { get; set; }
+    }
 
     private sealed class Entry(TalksProjection projection)
     {

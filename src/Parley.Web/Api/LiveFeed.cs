@@ -20,7 +20,9 @@ namespace Parley.Web.Api;
 /// the catch-up, and <c>event: keep-alive</c> follows every 15 s of the injected clock (both with empty
 /// data and no id, so they never move a client's resume point). A client that falls too far behind gets
 /// <c>event: resume</c> with the id to resume after, and the stream ends; so does one whose token is
-/// revoked (<c>event: revoked</c>). Nothing is skipped.
+/// revoked (<c>event: revoked</c>). Nothing is skipped. A party or the mediator also gets <c>event: desk</c>
+/// (data <c>{"changed":"desk"}</c>, no id) when its desk changed through an event it may not see, such as another
+/// party's bid or mark: a cue to read <c>/blind</c> again, telling no more than that read would.
 /// </summary>
 internal static class LiveFeed
 {
@@ -33,6 +35,10 @@ internal static class LiveFeed
     // reader skips blocks without data, and EventSource dispatches named events only to their listeners.
     private static readonly SseItem<string> Live = new(string.Empty, "live");
     private static readonly SseItem<string> KeepAlive = new(string.Empty, "keep-alive");
+
+    // The caller's desk changed through an event it may not see (another party's bid or mark): read the desk again.
+    // Data, so the UI's reader acts on it; no id, so it never moves a client's resume point.
+    private static readonly SseItem<string> DeskChanged = new("""{"changed":"desk"}""", "desk");
 
     public static async Task<ServerSentEventsResult<string>> StreamAsync(HttpContext http, string id, long? after)
     {
@@ -86,9 +92,11 @@ internal static class LiveFeed
         yield return Live;
         var next = feed.Events.ReadAsync(ct).AsTask();
         var tick = heartbeat.WaitForNextTickAsync(ct).AsTask();
+        var desk = feed.DeskChanges.WaitToReadAsync(ct).AsTask();
         while (true)
         {
-            if (await Task.WhenAny(next, tick).ConfigureAwait(false) == tick)
+            var first = await Task.WhenAny(next, tick, desk).ConfigureAwait(false);
+            if (first == tick)
             {
                 if (tick.IsCanceled)
                 {
@@ -97,6 +105,21 @@ internal static class LiveFeed
 
                 yield return KeepAlive;
                 tick = heartbeat.WaitForNextTickAsync(ct).AsTask();
+                continue;
+            }
+
+            if (first == desk)
+            {
+                if (!desk.IsCompletedSuccessfully || !desk.Result)
+                {
+                    // Cancelled or closed: the events' reader says how the feed ends.
+                    desk = new TaskCompletionSource<bool>().Task;
+                    continue;
+                }
+
+                feed.DeskChanges.TryRead(out _);
+                yield return DeskChanged;
+                desk = feed.DeskChanges.WaitToReadAsync(ct).AsTask();
                 continue;
             }
 

@@ -237,6 +237,30 @@ public sealed class TalksApiTests
     }
 
     [Fact]
+    public async Task LiveFeed_TellsABidderItsDeskChanged_WhenTheOtherBids_WithoutTheBidOrAnId()
+    {
+        await using var s = await StartAsync();
+        using var response = await s.Http.SendAsync(s.Request(HttpMethod.Get, Talks + "/live", "UA"), HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        Assert.Equal(LiveFeedReader.LiveMarker, await LiveFeedReader.ReadBlockAsync(reader, timeout.Token));
+        await s.PostOkAsync(Talks + "/blind/bids", "RU", new { stage = "S2", subject = "prisoners", min = 0, max = 9999 });
+        Assert.Equal("event: bid-round-opened", (await LiveFeedReader.ReadBlockAsync(reader, timeout.Token))![0]);
+
+        await s.PostOkAsync(Talks + "/blind/bids/S2.RU.B1", "RU", new { side = "at-most", bound = 4321.5 });
+        await s.PostOkAsync(Talks + "/statements", "RU", new { text = "after the bid", @public = true });
+
+        // The bid itself never comes; the notice does (no id, so it moves no resume point), as does the next event
+        // (the two come from different sources, so their order is not fixed).
+        var blocks = new[] { await LiveFeedReader.ReadBlockAsync(reader, timeout.Token), await LiveFeedReader.ReadBlockAsync(reader, timeout.Token) };
+        Assert.Single(blocks, b => b!.SequenceEqual(["event: desk", """data: {"changed":"desk"}"""]));
+        var next = Assert.Single(blocks, b => b![0] == "event: statement-issued")!;
+        Assert.Contains("after the bid", next[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("4321", string.Join("\n", blocks.SelectMany(b => b!)), StringComparison.Ordinal);
+        Assert.Equal(1, (await s.GetJsonAsync(Talks + "/blind", "UA")).GetProperty("rounds")[0].GetProperty("waiting").GetInt32());
+    }
+
+    [Fact]
     public async Task LiveFeed_ResumesAfterLastEventId_WithEveryMissedEvent_ThenTheMarker()
     {
         await using var s = await StartAsync();
