@@ -32,8 +32,12 @@ public sealed class TalksService
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    // Live token records by hash (never the token), for a single-writer store only: revocation removes them.
+    // Live token records by hash (never the token): kept where every revocation is seen here (a single-writer store,
+    // or a store that signals every instance's revocations); revocation removes them.
     private readonly ConcurrentDictionary<string, TokenRecord> _tokens = new(StringComparer.Ordinal);
+
+    // Moves on every revocation signal, so a lookup that overlapped one does not cache what it read.
+    private long _revocations;
 
     /// <summary>Creates the service over a migrated store.</summary>
     public TalksService(IEventStore store, TimeProvider time)
@@ -41,6 +45,7 @@ public sealed class TalksService
         _store = store;
         _time = time;
         _store.AppendedElsewhere += OnAppendedElsewhere;
+        _store.TokenRevoked += OnTokenRevoked;
     }
 
     /// <summary>The store.</summary>
@@ -247,19 +252,44 @@ public sealed class TalksService
             return cached;
         }
 
+        var revocations = Interlocked.Read(ref _revocations);
         var record = await _store.FindTokenAsync(hash, cancellationToken).ConfigureAwait(false);
         if (record is null || record.Revoked)
         {
             return null;
         }
 
-        // Only a single-writer store sees every revocation here; with a shared database each request asks it.
+        // Cached only where every revocation reaches this instance; with a shared database that is the store's
+        // signal, and a revocation signalled while the lookup ran (or a gap in the signal) keeps it out of the cache.
         if (_store.SingleWriter)
         {
             _tokens.TryAdd(hash, record);
         }
+        else if (_store.SignalsRevocations && Interlocked.Read(ref _revocations) == revocations)
+        {
+            _tokens.TryAdd(hash, record);
+            if (Interlocked.Read(ref _revocations) != revocations)
+            {
+                // A signal came between the check and the add: it may have been this token's.
+                _tokens.TryRemove(hash, out _);
+            }
+        }
 
         return record;
+    }
+
+    /// <summary>A token was revoked somewhere (hash), or revocations may have been missed (null): forget what it may have changed.</summary>
+    private void OnTokenRevoked(string? hash)
+    {
+        Interlocked.Increment(ref _revocations);
+        if (hash is null)
+        {
+            _tokens.Clear();
+        }
+        else
+        {
+            _tokens.TryRemove(hash, out _);
+        }
     }
 
     /// <summary>Runs <paramref name="view"/> on the up-to-date read model (under the talks' lock: do not keep references).</summary>

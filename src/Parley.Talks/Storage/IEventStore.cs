@@ -23,6 +23,19 @@ public interface IEventStore : IAsyncDisposable
     /// </summary>
     event Action<string>? AppendedElsewhere;
 
+    /// <summary>
+    /// True while every revocation, by any instance, is signalled through <see cref="TokenRevoked"/> (PostgreSQL: while
+    /// its LISTEN connection is up), so a cache of live tokens stays current; false for single-writer stores, whose
+    /// revocations all go through this process, and while the signal is down.
+    /// </summary>
+    bool SignalsRevocations { get; }
+
+    /// <summary>
+    /// Raised with a token's hash when any instance revoked it, and with null when revocations may have been missed
+    /// (the signal went down or came back): then no cached token may be trusted. Handlers must not block.
+    /// </summary>
+    event Action<string?>? TokenRevoked;
+
     /// <summary>Applies pending schema migrations (versioned, in order, each in one transaction).</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
 

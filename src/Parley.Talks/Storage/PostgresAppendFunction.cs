@@ -12,6 +12,26 @@ internal static class PostgresAppendFunction
 {
     public const string Call = "SELECT r_status, r_first, r_last FROM parley_append($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
+    /// <summary>
+    /// Every revocation (or removal) of a token, by any instance or by hand, is announced on <c>parley_tokens</c> with
+    /// the token's hash, so instances may cache live tokens. Replaced on every start, like the append function.
+    /// </summary>
+    public const string TokenTrigger = """
+        CREATE OR REPLACE FUNCTION parley_token_revoked() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+            IF TG_OP = 'DELETE' THEN
+                PERFORM pg_notify('parley_tokens', OLD.hash);
+            ELSIF NEW.revoked_at IS NOT NULL OR NEW.hash IS DISTINCT FROM OLD.hash THEN
+                PERFORM pg_notify('parley_tokens', OLD.hash);
+            END IF;
+            RETURN NULL;
+        END
+        $fn$;
+        DROP TRIGGER IF EXISTS parley_token_revoked ON tokens;
+        CREATE TRIGGER parley_token_revoked AFTER UPDATE OR DELETE ON tokens
+            FOR EACH ROW EXECUTE FUNCTION parley_token_revoked();
+        """;
+
     public const string Create = """
         CREATE OR REPLACE FUNCTION parley_append(
             p_id text, p_expected bigint, p_key text, p_hash text, p_actor text, p_at bigint, p_title text,

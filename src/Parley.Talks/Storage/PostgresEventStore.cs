@@ -27,6 +27,9 @@ public sealed class PostgresEventStore : IEventStore
     // Also named in PostgresAppendFunction's pg_notify.
     private const string Channel = "parley_appends";
 
+    // Also named in PostgresAppendFunction's token trigger.
+    private const string TokenChannel = "parley_tokens";
+
     /// <summary>Most appends committed by one transaction.</summary>
     public const int MaxBatch = 256;
 
@@ -38,6 +41,8 @@ public sealed class PostgresEventStore : IEventStore
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _listenerGate = new();
     private Action<string>? _appendedElsewhere;
+    private Action<string?>? _tokenRevoked;
+    private volatile bool _signalsRevocations;
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _listener;
 
@@ -88,6 +93,30 @@ public sealed class PostgresEventStore : IEventStore
     }
 
     /// <inheritdoc />
+    public bool SignalsRevocations => _signalsRevocations;
+
+    /// <inheritdoc />
+    public event Action<string?>? TokenRevoked
+    {
+        add
+        {
+            lock (_listenerGate)
+            {
+                _tokenRevoked += value;
+                _listener ??= Task.Run(ListenAsync);
+            }
+        }
+
+        remove
+        {
+            lock (_listenerGate)
+            {
+                _tokenRevoked -= value;
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -95,6 +124,7 @@ public sealed class PostgresEventStore : IEventStore
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key = MigrationLockKey }, tx).ConfigureAwait(false);
         await connection.ExecuteAsync(PostgresAppendFunction.Create, transaction: tx).ConfigureAwait(false);
+        await connection.ExecuteAsync(PostgresAppendFunction.TokenTrigger, transaction: tx).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -190,13 +220,22 @@ public sealed class PostgresEventStore : IEventStore
                 await using var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
                 connection.Notification += (_, e) =>
                 {
+                    if (e.Channel == TokenChannel)
+                    {
+                        _tokenRevoked?.Invoke(e.Payload);
+                        return;
+                    }
+
                     var cut = e.Payload.IndexOf(':', StringComparison.Ordinal);
                     if (cut > 0 && e.Payload[..cut] != _instance)
                     {
                         _appendedElsewhere?.Invoke(e.Payload[(cut + 1)..]);
                     }
                 };
-                await connection.ExecuteAsync("LISTEN " + Channel).ConfigureAwait(false);
+                await connection.ExecuteAsync($"LISTEN {Channel}; LISTEN {TokenChannel}").ConfigureAwait(false);
+                // Revocations before this LISTEN were not heard: whatever was cached meanwhile is suspect.
+                _signalsRevocations = true;
+                _tokenRevoked?.Invoke(null);
                 _listening.TrySetResult();
                 while (!ct.IsCancellationRequested)
                 {
@@ -211,6 +250,8 @@ public sealed class PostgresEventStore : IEventStore
             catch (Exception)
 #pragma warning restore CA1031
             {
+                _signalsRevocations = false;
+                _tokenRevoked?.Invoke(null);
                 try
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);

@@ -59,6 +59,16 @@ public sealed class SqliteEventStore : IEventStore
     }
 
     /// <inheritdoc />
+    public bool SignalsRevocations => false;
+
+    /// <inheritdoc />
+    public event Action<string?>? TokenRevoked
+    {
+        add { }
+        remove { }
+    }
+
+    /// <inheritdoc />
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         if (_writer is not null)

@@ -35,11 +35,24 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
-    public void Bench_OutOfBounds_IsAUsageError()
+    public void Bench_WithLiveDesks_ReportsEveryAppend_AndTheDeskCount()
     {
-        var (code, _, err) = CliRunner.Run("serve", "bench", "--appends", "1000000");
+        var (code, output, err) = CliRunner.Run("serve", "bench", "--appends", "40", "--concurrency", "4", "--talks", "2", "--live-desks", "5", "--direct", "--format", "json");
+        Assert.True(code == 0, err);
+        var result = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(40, result.GetProperty("appends").GetInt32());
+        Assert.Equal(5, result.GetProperty("liveDesks").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("--appends", "1000000")]
+    [InlineData("--live-desks", "6")]
+    [InlineData("--live-desks", "-1")]
+    public void Bench_OutOfBounds_IsAUsageError(string option, string value)
+    {
+        var (code, _, err) = CliRunner.Run("serve", "bench", option, value);
         Assert.Equal(2, code);
-        Assert.Contains("--appends", err);
+        Assert.Contains(option, err);
     }
 
     [Fact]

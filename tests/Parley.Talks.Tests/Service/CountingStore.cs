@@ -3,21 +3,33 @@ using Parley.Talks.Storage;
 
 namespace Parley.Talks.Tests.Service;
 
-/// <summary>Passes every call to a real store and counts the reads and appends a service makes.</summary>
-internal sealed class CountingStore(IEventStore inner) : IEventStore
+/// <summary>
+/// Passes every call to a real store and counts the reads, appends and token lookups a service makes.
+/// <paramref name="sharedWithoutSignals"/> makes it pass for a store other instances write to that signals no revocations.
+/// </summary>
+internal sealed class CountingStore(IEventStore inner, bool sharedWithoutSignals = false) : IEventStore
 {
     public int Reads;
     public int IdempotencyLookups;
     public int Appends;
+    public int TokenLookups;
 
     public string Description => inner.Description;
 
-    public bool SingleWriter => inner.SingleWriter;
+    public bool SingleWriter => !sharedWithoutSignals && inner.SingleWriter;
 
     public event Action<string>? AppendedElsewhere
     {
         add => inner.AppendedElsewhere += value;
         remove => inner.AppendedElsewhere -= value;
+    }
+
+    public bool SignalsRevocations => !sharedWithoutSignals && inner.SignalsRevocations;
+
+    public event Action<string?>? TokenRevoked
+    {
+        add => inner.TokenRevoked += value;
+        remove => inner.TokenRevoked -= value;
     }
 
     public void Reset() => (Reads, IdempotencyLookups, Appends) = (0, 0, 0);
@@ -48,7 +60,11 @@ internal sealed class CountingStore(IEventStore inner) : IEventStore
 
     public Task AddTokenAsync(TokenRecord token, CancellationToken cancellationToken = default) => inner.AddTokenAsync(token, cancellationToken);
 
-    public Task<TokenRecord?> FindTokenAsync(string hash, CancellationToken cancellationToken = default) => inner.FindTokenAsync(hash, cancellationToken);
+    public Task<TokenRecord?> FindTokenAsync(string hash, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref TokenLookups);
+        return inner.FindTokenAsync(hash, cancellationToken);
+    }
 
     public Task<IReadOnlyList<TokenRecord>> ListTokensAsync(string talksId, CancellationToken cancellationToken = default) => inner.ListTokensAsync(talksId, cancellationToken);
 

@@ -283,6 +283,54 @@ public sealed class TalksServiceTests
         Assert.Equal("across instances", Assert.IsType<StatementIssued>(e.Event).Text);
     }
 
+    [Theory, PostgresStore]
+    public async Task Tokens_CachedOnAnotherInstance_AreDroppedThereWhenRevokedHere(string kind)
+    {
+        await using var f = await CreateAsync(kind);
+        await using var secondStore = new PostgresEventStore(f.Store.ConnectionString!);
+        var counting = new CountingStore(secondStore);
+        var second = new TalksService(counting, f.Time);
+        await secondStore.Listening.WaitAsync(TimeSpan.FromSeconds(20));
+        var eu = f.Talks.Tokens.Single(t => t.Party == "EU");
+        var ua = f.Talks.Tokens.Single(t => t.Party == "UA");
+
+        // While revocations are signalled, a live token is looked up once and then served from the cache.
+        Assert.True(secondStore.SignalsRevocations);
+        Assert.Equal(Party("EU"), await second.AuthenticateAsync(f.Id, eu.Token));
+        Assert.Equal(Party("UA"), await second.AuthenticateAsync(f.Id, ua.Token));
+        Assert.Equal(Party("EU"), await second.AuthenticateAsync(f.Id, eu.Token));
+        Assert.Equal(2, counting.TokenLookups);
+
+        // Revoked on the first instance: the second hears it (its service's handler runs before this one) and refuses it.
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var euHash = (await f.Store.Store.ListTokensAsync(f.Id)).Single(t => t.Party == "EU" && t.Kind == Parley.Talks.Access.RoleKind.Party).Hash;
+        secondStore.TokenRevoked += hash => { if (hash == euHash) { heard.TrySetResult(); } };
+        await f.Service.RevokeTokenAsync(f.Id, eu.Id, "lost");
+        await heard.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Null(await second.AuthenticateAsync(f.Id, eu.Token));
+        Assert.Equal(3, counting.TokenLookups);
+        // UA's token stays cached: only the revoked one was dropped.
+        Assert.Equal(Party("UA"), await second.AuthenticateAsync(f.Id, ua.Token));
+        Assert.Equal(3, counting.TokenLookups);
+    }
+
+    [Fact]
+    public async Task Tokens_OnAStoreThatCannotSignalRevocations_AreLookedUpOnEveryRequest()
+    {
+        await using var f = await CreateAsync();
+        var counting = new CountingStore(f.Store.Store, sharedWithoutSignals: true);
+        var service = new TalksService(counting, f.Time);
+        var eu = f.Talks.Tokens.Single(t => t.Party == "EU");
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(Party("EU"), await service.AuthenticateAsync(f.Id, eu.Token));
+        }
+
+        Assert.Equal(3, counting.TokenLookups);
+    }
+
     [Fact]
     public async Task Ledger_KeepsNoPrivateSectionOfTheScenario()
     {
