@@ -74,22 +74,8 @@ public sealed class PostgresEventStore : IEventStore
     /// <inheritdoc />
     public event Action<string>? AppendedElsewhere
     {
-        add
-        {
-            lock (_listenerGate)
-            {
-                _appendedElsewhere += value;
-                _listener ??= Task.Run(ListenAsync);
-            }
-        }
-
-        remove
-        {
-            lock (_listenerGate)
-            {
-                _appendedElsewhere -= value;
-            }
-        }
+        add => UnderListenerGate(() => _appendedElsewhere += value, startListening: true);
+        remove => UnderListenerGate(() => _appendedElsewhere -= value, startListening: false);
     }
 
     /// <inheritdoc />
@@ -98,22 +84,8 @@ public sealed class PostgresEventStore : IEventStore
     /// <inheritdoc />
     public event Action<string?>? TokenRevoked
     {
-        add
-        {
-            lock (_listenerGate)
-            {
-                _tokenRevoked += value;
-                _listener ??= Task.Run(ListenAsync);
-            }
-        }
-
-        remove
-        {
-            lock (_listenerGate)
-            {
-                _tokenRevoked -= value;
-            }
-        }
+        add => UnderListenerGate(() => _tokenRevoked += value, startListening: true);
+        remove => UnderListenerGate(() => _tokenRevoked -= value, startListening: false);
     }
 
     /// <inheritdoc />
@@ -207,6 +179,19 @@ public sealed class PostgresEventStore : IEventStore
 
         _stop.Dispose();
         await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    // Handlers change under one lock; the first one added starts the one LISTEN connection both signals share.
+    private void UnderListenerGate(Action change, bool startListening)
+    {
+        lock (_listenerGate)
+        {
+            change();
+            if (startListening)
+            {
+                _listener ??= Task.Run(ListenAsync);
+            }
+        }
     }
 
     /// <summary>Holds one connection on LISTEN and raises <see cref="AppendedElsewhere"/>; reconnects after failures.</summary>
