@@ -27,19 +27,19 @@ internal static class ServeBenchCommand
         var concurrency = new Option<int>("--concurrency") { Description = "Concurrent clients (1–256).", DefaultValueFactory = _ => 64 };
         var talksCount = new Option<int>("--talks") { Description = "Talks the clients spread over (1–256); appends to one talks are serialised.", DefaultValueFactory = _ => 64 };
         var direct = new Option<bool>("--direct") { Description = "Call the service in-process instead of over HTTP (isolates the store from the HTTP stack)." };
-        var deskPages = new Option<int>("--live-desks")
+        var liveDesks = new Option<int>("--live-desks")
         {
             Description = "Live desk subscribers per talks (0–5: the mediator, then the parties), each draining its feed and desk notices, as open desk pages would.",
             DefaultValueFactory = _ => 0,
         };
         var format = Output.FormatOption();
-        var command = new Command("bench", "Loopback load test of the talks service: durable appends/s and latency percentiles.") { db, appends, concurrency, talksCount, direct, deskPages, format };
+        var command = new Command("bench", "Loopback load test of the talks service: durable appends/s and latency percentiles.") { db, appends, concurrency, talksCount, direct, liveDesks, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var n = parse.GetValue(appends);
             var c = parse.GetValue(concurrency);
             var k = parse.GetValue(talksCount);
-            var live = parse.GetValue(deskPages);
+            var live = parse.GetValue(liveDesks);
             if (n is < 1 or > 200_000 || c is < 1 or > 256 || k is < 1 or > 256 || live < 0 || live > LiveDeskCallers.Length)
             {
                 throw new UsageException($"--appends must be 1–200000, --concurrency 1–256, --talks 1–256, --live-desks 0–{LiveDeskCallers.Length}");

@@ -22,7 +22,7 @@ public sealed class Subscription : IDisposable
     public ChannelReader<EventView> Events { get; }
 
     /// <summary>
-    /// A notice (at most one pending) each time the caller's mediator's desk (<see cref="BlindViews.Desk"/>) changed
+    /// A notice (at most one pending) each time the caller's desk (<see cref="BlindViews.Desk"/>) changed
     /// through an event it may not see, such as another party's bid or mark; never for a caller without a desk.
     /// </summary>
     public ChannelReader<bool> DeskChanges { get; }
